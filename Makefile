@@ -1,0 +1,278 @@
+# tinydnsdyn. Don't edit the rules between BEGIN objects and END
+# objects by hand without keeping their header lists true.
+
+SHELL=/bin/sh
+
+default: it
+
+it: tinydnsdyn
+
+# the build scripts, made from conf-cc and conf-ld
+
+compile: warn-auto.sh conf-cc
+	( cat warn-auto.sh; \
+	echo exec "`head -1 conf-cc`" '-c $${1+"$$@"}' \
+	) > compile
+	chmod 755 compile
+
+load: warn-auto.sh conf-ld
+	( cat warn-auto.sh; \
+	echo 'main="$$1"; shift'; \
+	echo exec "`head -1 conf-ld`" \
+	'-o "$$main" "$$main".o $${1+"$$@"}' \
+	) > load
+	chmod 755 load
+
+makelib: warn-auto.sh
+	( cat warn-auto.sh; \
+	echo 'main="$$1"; shift'; \
+	echo 'rm -f "$$main"'; \
+	echo 'ar cr "$$main" $${1+"$$@"}'; \
+	echo 'ranlib "$$main"' \
+	) > makelib
+	chmod 755 makelib
+
+# libraries
+
+byte.a: makelib byte_chr.o byte_rchr.o byte_copy.o byte_diff.o byte_zero.o \
+byte_equal_ct.o str_len.o str_diff.o str_start.o case_lowerb.o case_diffb.o \
+fmt_ulong.o scan_ulong.o scan_xdigit.o
+	./makelib byte.a byte_chr.o byte_rchr.o byte_copy.o byte_diff.o \
+	byte_zero.o byte_equal_ct.o str_len.o str_diff.o str_start.o \
+	case_lowerb.o case_diffb.o fmt_ulong.o scan_ulong.o scan_xdigit.o
+
+alloc.a: makelib alloc.o stralloc_ready.o stralloc_cat.o stralloc_copy.o \
+stralloc_catulong.o
+	./makelib alloc.a alloc.o stralloc_ready.o stralloc_cat.o \
+	stralloc_copy.o stralloc_catulong.o
+
+buffer.a: makelib buffer.o buffer_get.o buffer_put.o buffer_unix.o \
+buffer_1.o buffer_2.o getln.o strerr.o
+	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
+	buffer_1.o buffer_2.o getln.o strerr.o
+
+unix.a: makelib deadline.o make_run.o
+	./makelib unix.a deadline.o make_run.o
+
+dns.a: makelib ip4_scan.o ip4_fmt.o dnsname_fqdn.o
+	./makelib dns.a ip4_scan.o ip4_fmt.o dnsname_fqdn.o
+
+http.a: makelib http_getrequest.o http_parse.o http_query.o \
+http_respond.o urldecode.o base64_decode.o
+	./makelib http.a http_getrequest.o http_parse.o http_query.o \
+	http_respond.o urldecode.o base64_decode.o
+
+auth.a: makelib auth_check.o auth_basic.o auth_allows.o
+	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
+
+dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
+logline_safe.o
+	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
+	logline_safe.o
+
+# programs
+
+tinydnsdyn: load tinydnsdyn.o dyn.a auth.a http.a dns.a unix.a buffer.a \
+alloc.a byte.a
+	./load tinydnsdyn dyn.a auth.a http.a dns.a unix.a buffer.a \
+	alloc.a byte.a -lcrypt
+
+# objects
+
+# BEGIN objects
+alloc.o: \
+compile alloc.c alloc.h
+	./compile alloc.c
+
+auth_allows.o: \
+compile auth_allows.c auth.h byte.h case.h dnsname.h stralloc.h
+	./compile auth_allows.c
+
+auth_basic.o: \
+compile auth_basic.c auth.h base64.h byte.h case.h stralloc.h
+	./compile auth_basic.c
+
+auth_check.o: \
+compile auth_check.c auth.h buffer.h byte.h getln.h str.h stralloc.h
+	./compile auth_check.c
+
+base64_decode.o: \
+compile base64_decode.c base64.h stralloc.h
+	./compile base64_decode.c
+
+buffer.o: \
+compile buffer.c buffer.h
+	./compile buffer.c
+
+buffer_1.o: \
+compile buffer_1.c buffer.h
+	./compile buffer_1.c
+
+buffer_2.o: \
+compile buffer_2.c buffer.h
+	./compile buffer_2.c
+
+buffer_get.o: \
+compile buffer_get.c buffer.h byte.h
+	./compile buffer_get.c
+
+buffer_put.o: \
+compile buffer_put.c buffer.h byte.h str.h
+	./compile buffer_put.c
+
+buffer_unix.o: \
+compile buffer_unix.c buffer.h
+	./compile buffer_unix.c
+
+byte_chr.o: \
+compile byte_chr.c byte.h
+	./compile byte_chr.c
+
+byte_copy.o: \
+compile byte_copy.c byte.h
+	./compile byte_copy.c
+
+byte_diff.o: \
+compile byte_diff.c byte.h
+	./compile byte_diff.c
+
+byte_equal_ct.o: \
+compile byte_equal_ct.c byte.h
+	./compile byte_equal_ct.c
+
+byte_rchr.o: \
+compile byte_rchr.c byte.h
+	./compile byte_rchr.c
+
+byte_zero.o: \
+compile byte_zero.c byte.h
+	./compile byte_zero.c
+
+case_diffb.o: \
+compile case_diffb.c case.h
+	./compile case_diffb.c
+
+case_lowerb.o: \
+compile case_lowerb.c case.h
+	./compile case_lowerb.c
+
+deadline.o: \
+compile deadline.c deadline.h
+	./compile deadline.c
+
+dnsname_fqdn.o: \
+compile dnsname_fqdn.c case.h dnsname.h stralloc.h
+	./compile dnsname_fqdn.c
+
+dyn_line.o: \
+compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h stralloc.h
+	./compile dyn_line.c
+
+dyn_pass.o: \
+compile dyn_pass.c buffer.h byte.h dyn.h getln.h ip4.h stralloc.h
+	./compile dyn_pass.c
+
+dyn_results.o: \
+compile dyn_results.c byte.h dyn.h ip4.h stralloc.h
+	./compile dyn_results.c
+
+dyn_update.o: \
+compile dyn_update.c dyn.h ip4.h stralloc.h
+	./compile dyn_update.c
+
+fmt_ulong.o: \
+compile fmt_ulong.c fmt.h
+	./compile fmt_ulong.c
+
+getln.o: \
+compile getln.c buffer.h byte.h getln.h stralloc.h
+	./compile getln.c
+
+http_getrequest.o: \
+compile http_getrequest.c byte.h deadline.h http.h stralloc.h
+	./compile http_getrequest.c
+
+http_parse.o: \
+compile http_parse.c byte.h case.h http.h str.h stralloc.h
+	./compile http_parse.c
+
+http_query.o: \
+compile http_query.c byte.h http.h str.h stralloc.h urldecode.h
+	./compile http_query.c
+
+http_respond.o: \
+compile http_respond.c buffer.h deadline.h fmt.h http.h stralloc.h
+	./compile http_respond.c
+
+ip4_fmt.o: \
+compile ip4_fmt.c fmt.h ip4.h
+	./compile ip4_fmt.c
+
+ip4_scan.o: \
+compile ip4_scan.c ip4.h
+	./compile ip4_scan.c
+
+logline_safe.o: \
+compile logline_safe.c logline.h stralloc.h
+	./compile logline_safe.c
+
+make_run.o: \
+compile make_run.c make_run.h
+	./compile make_run.c
+
+scan_ulong.o: \
+compile scan_ulong.c scan.h
+	./compile scan_ulong.c
+
+scan_xdigit.o: \
+compile scan_xdigit.c scan.h
+	./compile scan_xdigit.c
+
+str_diff.o: \
+compile str_diff.c str.h
+	./compile str_diff.c
+
+str_len.o: \
+compile str_len.c str.h
+	./compile str_len.c
+
+str_start.o: \
+compile str_start.c str.h
+	./compile str_start.c
+
+stralloc_cat.o: \
+compile stralloc_cat.c byte.h str.h stralloc.h
+	./compile stralloc_cat.c
+
+stralloc_catulong.o: \
+compile stralloc_catulong.c fmt.h stralloc.h
+	./compile stralloc_catulong.c
+
+stralloc_copy.o: \
+compile stralloc_copy.c byte.h str.h stralloc.h
+	./compile stralloc_copy.c
+
+stralloc_ready.o: \
+compile stralloc_ready.c alloc.h stralloc.h
+	./compile stralloc_ready.c
+
+strerr.o: \
+compile strerr.c buffer.h strerr.h
+	./compile strerr.c
+
+tinydnsdyn.o: \
+compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h logline.h make_run.h scan.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn.c
+
+urldecode.o: \
+compile urldecode.c scan.h stralloc.h urldecode.h
+	./compile urldecode.c
+# END objects
+
+# tests and the rest
+
+test: it
+	./tests/run
+
+clean:
+	rm -f `cat TARGETS`

@@ -1,0 +1,13 @@
+#ifndef AUTH_H
+#define AUTH_H
+
+#include "stralloc.h"
+
+#define AUTH_LINEMAX 4096 /* longest line read from the password file */
+#define AUTH_USERMAX 256
+
+extern int auth_check(const char *,const char *,unsigned int,const char *,unsigned int,stralloc *);
+extern int auth_basic(const char *,unsigned int,stralloc *,stralloc *);
+extern int auth_allows(const stralloc *,const char *,unsigned int);
+
+#endif

@@ -1,0 +1,8 @@
+#ifndef BASE64_H
+#define BASE64_H
+
+#include "stralloc.h"
+
+extern int base64_decode(stralloc *,const char *,unsigned int);
+
+#endif

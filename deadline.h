@@ -1,0 +1,8 @@
+#ifndef DEADLINE_H
+#define DEADLINE_H
+
+extern void deadline_set(unsigned long);
+extern int deadline_read(int,char *,unsigned int);
+extern int deadline_write(int,char *,unsigned int);
+
+#endif

@@ -1,0 +1,39 @@
+#ifndef DYN_H
+#define DYN_H
+
+#include "stralloc.h"
+#include "ip4.h"
+
+#define DYN_HOSTMAX 20        /* hosts in one request (dyn.com's limit) */
+#define DYN_LINEMAX 65536     /* longer data lines are copied, never edited */
+
+#define DYN_NOTFQDN 1
+#define DYN_NOHOST 2
+#define DYN_NOCHG 3
+#define DYN_GOOD 4
+#define DYN_DNSERR 5
+#define DYN_911 6
+
+struct dyn_host {
+  stralloc name;          /* lower case, no trailing dot; valid if ok */
+  int ok;                 /* name is a valid FQDN */
+  int allowed;            /* this user may update it */
+  unsigned long lines;    /* its +, = and +*. lines seen */
+  unsigned long changed;  /* of those, lines whose address differs */
+  int result;
+};
+
+struct dyn_addr {
+  char ip4[4];
+  char text4[IP4_FMT];
+  unsigned int len4;
+};
+
+extern const char *dyn_why;
+
+extern int dyn_line(const char *,unsigned int,struct dyn_host *,unsigned int,const struct dyn_addr *,stralloc *);
+extern int dyn_pass(int,int,struct dyn_host *,unsigned int,const struct dyn_addr *);
+extern int dyn_update(const char *,struct dyn_host *,unsigned int,const struct dyn_addr *,int *);
+extern void dyn_results(struct dyn_host *,unsigned int);
+
+#endif

@@ -1,0 +1,52 @@
+#include <errno.h>
+#include "byte.h"
+#include "buffer.h"
+#include "getln.h"
+#include "dyn.h"
+
+static char inspace[65536];
+static char outspace[65536];
+static stralloc line;
+static stralloc edited;
+
+/* Streams the data file on fdin line by line, counting for every host
+   its lines and the lines whose address would change. If fdout is not
+   -1 it gets the whole file, edited. Memory is bounded by DYN_LINEMAX,
+   whatever the size of the file. 0 on success, -1 on error. */
+int dyn_pass(int fdin,int fdout,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
+{
+  buffer in;
+  buffer out;
+  int match;
+  int i;
+
+  buffer_init(&in,buffer_unixread,fdin,inspace,sizeof inspace);
+  buffer_init(&out,buffer_unixwrite,fdout,outspace,sizeof outspace);
+  for (i = 0;i < (int) nh;++i) { h[i].lines = 0; h[i].changed = 0; }
+
+  for (;;) {
+    if (getln(&in,&line,&match,'\n',DYN_LINEMAX) == -1) return -1;
+    if (!line.len) break;
+    if (!match && line.len == DYN_LINEMAX) {
+      /* too long to be ours: copy it through as it is */
+      do {
+        if (fdout != -1 && buffer_put(&out,line.s,line.len) == -1) return -1;
+        if (getln(&in,&line,&match,'\n',DYN_LINEMAX) == -1) return -1;
+      } while (!match && line.len);
+      if (fdout != -1 && buffer_put(&out,line.s,line.len) == -1) return -1;
+      if (!line.len) break;
+      continue;
+    }
+    i = dyn_line(line.s,line.len,h,nh,a,&edited);
+    if (i == -2) { errno = ENOMEM; return -1; }
+    if (i >= 0) {
+      ++h[i].lines;
+      if (edited.len != line.len || byte_diff(edited.s,line.len,line.s)) ++h[i].changed;
+      if (fdout != -1 && buffer_put(&out,edited.s,edited.len) == -1) return -1;
+    }
+    else if (fdout != -1 && buffer_put(&out,line.s,line.len) == -1) return -1;
+    if (!match) break;
+  }
+  if (fdout != -1 && buffer_flush(&out) == -1) return -1;
+  return 0;
+}

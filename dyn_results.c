@@ -1,0 +1,23 @@
+#include "byte.h"
+#include "dyn.h"
+
+/* One answer per host; a host named twice shares the first one's count. */
+void dyn_results(struct dyn_host *h,unsigned int nh)
+{
+  unsigned int i;
+  unsigned int j;
+
+  for (i = 0;i < nh;++i) {
+    for (j = 0;j < i;++j)
+      if (h[j].ok && h[i].ok && h[j].name.len == h[i].name.len
+          && byte_equal(h[j].name.s,h[i].name.len,h[i].name.s)) {
+        h[i].lines = h[j].lines;
+        h[i].changed = h[j].changed;
+        break;
+      }
+    if (!h[i].ok) h[i].result = DYN_NOTFQDN;
+    else if (!h[i].allowed || !h[i].lines) h[i].result = DYN_NOHOST;
+    else if (h[i].changed) h[i].result = DYN_GOOD;
+    else h[i].result = DYN_NOCHG;
+  }
+}

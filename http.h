@@ -1,0 +1,24 @@
+#ifndef HTTP_H
+#define HTTP_H
+
+#include "stralloc.h"
+
+#define HTTP_REQMAX 8192 /* request line and headers, all of it */
+
+struct http_request {
+  const char *method; unsigned int methodlen;
+  const char *path; unsigned int pathlen;
+  const char *query; unsigned int querylen;
+  const char *auth; unsigned int authlen; int hasauth;
+  const char *agent; unsigned int agentlen; int hasagent;
+  int head;       /* HEAD: answer without body */
+  int minor;      /* HTTP/1.minor */
+};
+
+extern int http_getrequest(int,char *,unsigned int *);
+extern int http_parse(char *,unsigned int,struct http_request *);
+extern int http_query(const char *,unsigned int,const char *,stralloc *);
+extern int http_respond(int,int,const char *,const char *,unsigned int,int);
+extern const char *http_reason(int);
+
+#endif

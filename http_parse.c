@@ -1,0 +1,110 @@
+#include "byte.h"
+#include "case.h"
+#include "str.h"
+#include "http.h"
+
+static int istoken(char c)
+{
+  if (c >= 'A' && c <= 'Z') return 1;
+  if (c >= 'a' && c <= 'z') return 1;
+  if (c >= '0' && c <= '9') return 1;
+  return c && byte_chr("!#$%&'*+-.^_`|~",15,c) < 15;
+}
+
+static int is(const char *s,unsigned int len,const char *t)
+{
+  return len == str_len(t) && byte_equal(s,len,t);
+}
+
+/* methods HTTP knows that are not for us: 405, not 501 */
+static const char *const other[] = {
+  "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", 0
+};
+
+/* Parses the request head buf[0..len) (as http_getrequest left it).
+   Returns 0 and fills r, or an HTTP status: 400 malformed, 405/501
+   method, 505 version. r's pointers point into buf. */
+int http_parse(char *buf,unsigned int len,struct http_request *r)
+{
+  unsigned int i;
+  unsigned int eol;
+  unsigned int end;
+  unsigned int sp;
+  unsigned int n;
+  const char *s;
+  unsigned int slen;
+  const char *v;
+  unsigned int vlen;
+
+  byte_zero((char *) r,sizeof *r);
+  if (!len) return 400;
+
+  /* request line */
+  eol = byte_chr(buf,len,'\n');
+  if (eol == len) return 400;
+  end = eol;
+  if (end && buf[end - 1] == '\r') --end;
+  for (i = 0;i < end;++i)
+    if ((unsigned char) buf[i] < 32 || buf[i] == 127) return 400;
+  sp = byte_chr(buf,end,' ');
+  if (!sp || sp == end) return 400;
+  for (i = 0;i < sp;++i) if (!istoken(buf[i])) return 400;
+  r->method = buf; r->methodlen = sp;
+  s = buf + sp + 1; slen = end - sp - 1;
+  n = byte_chr(s,slen,' ');
+  if (!n || n == slen) return 400;
+  v = s + n + 1; vlen = slen - n - 1;
+  if (vlen != 8 || !byte_equal(v,5,"HTTP/") || v[6] != '.'
+      || v[5] < '0' || v[5] > '9' || v[7] < '0' || v[7] > '9') return 400;
+  if (v[5] != '1') return 505;
+  r->minor = v[7] - '0';
+  slen = n;
+
+  /* absolute form: http://authority/path?query */
+  if (slen >= 7 && case_equalb(s,7,"http://")) { s += 7; slen -= 7; }
+  else if (slen >= 8 && case_equalb(s,8,"https://")) { s += 8; slen -= 8; }
+  else if (s[0] != '/') return 400;
+  if (s[0] != '/') {
+    n = byte_chr(s,slen,'/');
+    if (n == slen) { s = "/"; slen = 1; }
+    else { s += n; slen -= n; }
+  }
+  n = byte_chr(s,slen,'#');
+  slen = n;
+  n = byte_chr(s,slen,'?');
+  r->path = s; r->pathlen = n;
+  if (n < slen) { r->query = s + n + 1; r->querylen = slen - n - 1; }
+  else { r->query = s + n; r->querylen = 0; }
+
+  /* headers */
+  i = eol + 1;
+  while (i < len) {
+    eol = i + byte_chr(buf + i,len - i,'\n');
+    if (eol == len) return 400;
+    end = eol;
+    if (end > i && buf[end - 1] == '\r') --end;
+    if (end == i) break; /* blank line */
+    if (buf[i] == ' ' || buf[i] == '\t') { i = eol + 1; continue; } /* folded: ignored */
+    n = byte_chr(buf + i,end - i,':');
+    if (!n || i + n == end) return 400;
+    for (sp = 0;sp < n;++sp) if (!istoken(buf[i + sp])) return 400;
+    v = buf + i + n + 1;
+    vlen = end - i - n - 1;
+    while (vlen && (*v == ' ' || *v == '\t')) { ++v; --vlen; }
+    while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t')) --vlen;
+    if (n == 13 && case_equalb(buf + i,13,"authorization")) {
+      if (r->hasauth) return 400; /* two of them: refuse to guess */
+      r->auth = v; r->authlen = vlen; r->hasauth = 1;
+    }
+    else if (n == 10 && case_equalb(buf + i,10,"user-agent")) {
+      r->agent = v; r->agentlen = vlen; r->hasagent = 1;
+    }
+    i = eol + 1;
+  }
+
+  if (is(r->method,r->methodlen,"GET")) return 0;
+  if (is(r->method,r->methodlen,"HEAD")) { r->head = 1; return 0; }
+  for (i = 0;other[i];++i)
+    if (is(r->method,r->methodlen,other[i])) return 405;
+  return 501;
+}

@@ -1,0 +1,33 @@
+#include "byte.h"
+#include "str.h"
+#include "urldecode.h"
+#include "http.h"
+
+static stralloc k;
+
+/* Finds parameter key in the query string q[0..len) (k=v&k=v, ';' also
+   separates). If it is there more than once, the last one counts.
+   1 and the decoded value in out if found; 0 if not; -1 if out of
+   memory. A parameter name is compared after decoding. */
+int http_query(const char *q,unsigned int len,const char *key,stralloc *out)
+{
+  unsigned int i = 0;
+  unsigned int j;
+  unsigned int eq;
+  unsigned int klen = str_len(key);
+  int found = 0;
+
+  while (i < len) {
+    j = i;
+    while (j < len && q[j] != '&' && q[j] != ';') ++j;
+    eq = i + byte_chr(q + i,j - i,'=');
+    if (!urldecode(&k,q + i,eq - i)) return -1;
+    if (k.len == klen && byte_equal(k.s,klen,key)) {
+      if (eq < j) { if (!urldecode(out,q + eq + 1,j - eq - 1)) return -1; }
+      else if (!stralloc_copys(out,"")) return -1;
+      found = 1;
+    }
+    i = j + 1;
+  }
+  return found;
+}

@@ -1,0 +1,29 @@
+#include <string.h>
+#include <unistd.h>
+#include "buffer.h"
+#include "strerr.h"
+
+const char *strerr_sys(int e)
+{
+  return strerror(e);
+}
+
+/* one line on fd 2: a b c d [": " error] */
+void strerr_warn(const char *a,const char *b,const char *c,const char *d,int e)
+{
+  if (a) buffer_puts(buffer_2,a);
+  if (b) buffer_puts(buffer_2,b);
+  if (c) buffer_puts(buffer_2,c);
+  if (d) buffer_puts(buffer_2,d);
+  if (e) {
+    buffer_puts(buffer_2,": ");
+    buffer_puts(buffer_2,strerr_sys(e));
+  }
+  buffer_putsflush(buffer_2,"\n");
+}
+
+void strerr_die(int code,const char *a,const char *b,const char *c,const char *d,int e)
+{
+  strerr_warn(a,b,c,d,e);
+  _exit(code);
+}

@@ -1,0 +1,302 @@
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "byte.h"
+#include "str.h"
+#include "scan.h"
+#include "stralloc.h"
+#include "buffer.h"
+#include "strerr.h"
+#include "deadline.h"
+#include "http.h"
+#include "auth.h"
+#include "ip4.h"
+#include "dnsname.h"
+#include "dyn.h"
+#include "make_run.h"
+#include "logline.h"
+
+#define FATAL "tinydnsdyn: fatal: "
+#define TIMEOUT_DEFAULT 60
+
+static char req[HTTP_REQMAX];
+static struct http_request r;
+static const char *remoteip;
+static unsigned long timeout = TIMEOUT_DEFAULT;
+static int status = 200;
+
+static stralloc logline; /* the one line for fd 2, built as we go */
+static stralloc body;
+static stralloc user;
+static stralloc pass;
+static stralloc domains;
+static stralloc hostparam;
+static stralloc myip;
+static struct dyn_host hosts[DYN_HOSTMAX];
+static unsigned int nhosts;
+static struct dyn_addr addr;
+
+static void nomem(void)
+{
+  strerr_die(111,FATAL,"out of memory",0,0,0);
+}
+
+static void logcats(const char *s)
+{
+  if (!stralloc_cats(&logline,s)) nomem();
+}
+
+static void logsafe(const char *s,unsigned int len)
+{
+  if (!logline_safe(&logline,s,len)) nomem();
+}
+
+static void bodycats(const char *s)
+{
+  if (!stralloc_cats(&body,s)) nomem();
+}
+
+/* answer the client, write the log line, exit */
+static void finish(int code,const char *extra,const char *why,int e)
+{
+  deadline_set(timeout);
+  if (http_respond(1,status,extra,body.s,body.len,r.head) == -1) {
+    logcats(" (answer not delivered: ");
+    logcats(strerr_sys(errno));
+    logcats(")");
+  }
+  if (!stralloc_0(&logline)) nomem();
+  if (why) strerr_warn(logline.s,"; ",why,0,e);
+  else strerr_warn(logline.s,0,0,0,0);
+  _exit(code);
+}
+
+/* answer with an HTTP status other than 200 and a one-line body */
+static void refuse(int st,const char *text,const char *extra)
+{
+  status = st;
+  if (!stralloc_copys(&body,text) || !stralloc_cats(&body,"\n")) nomem();
+  logcats(" ");
+  if (!stralloc_catulong(&logline,st)) nomem();
+  logcats(" ");
+  logcats(text);
+  finish(0,extra,0,0);
+}
+
+/* 200 with a single code for the whole request */
+static void answer1(const char *code)
+{
+  if (!stralloc_copys(&body,code) || !stralloc_cats(&body,"\n")) nomem();
+  logcats(" ");
+  logcats(code);
+  finish(0,0,0,0);
+}
+
+/* a temporary server-side failure: 911 to the client, 111 */
+static void fail911(const char *why,int e)
+{
+  if (!stralloc_copys(&body,"911\n")) nomem();
+  logcats(" 911");
+  finish(111,0,why,e);
+}
+
+static void badauth(void)
+{
+  refuse(401,"badauth","WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
+}
+
+static int pathok(void)
+{
+  if (r.pathlen == 1 && r.path[0] == '/') return 1;
+  if (r.pathlen == 11 && byte_equal(r.path,11,"/nic/update")) return 1;
+  if (r.pathlen == 10 && byte_equal(r.path,10,"/v3/update")) return 1;
+  return 0;
+}
+
+static void readrequest(void)
+{
+  unsigned int len;
+  int st;
+
+  st = http_getrequest(0,req,&len);
+  if (st == -1) {
+    logcats(" - closed before a request");
+    if (errno) { logcats(": "); logcats(strerr_sys(errno)); }
+    if (!stralloc_0(&logline)) nomem();
+    strerr_warn(logline.s,0,0,0,0);
+    _exit(0);
+  }
+  if (st) {
+    logcats(" - ");
+    refuse(st,http_reason(st),0);
+  }
+  st = http_parse(req,len,&r);
+  if (st) {
+    logcats(" - ");
+    refuse(st,http_reason(st),st == 405 ? "Allow: GET, HEAD\r\n" : 0);
+  }
+  if (!pathok()) {
+    logcats(" - ");
+    logsafe(r.path,r.pathlen);
+    refuse(404,"Not Found",0);
+  }
+}
+
+static void authenticate(const char *passwd)
+{
+  int ok;
+
+  if (!r.hasauth || !auth_basic(r.auth,r.authlen,&user,&pass)) {
+    logcats(" -");
+    badauth();
+  }
+  logcats(" ");
+  logsafe(user.s,user.len);
+  if (!passwd) fail911("$PASSWD not set",0);
+  ok = auth_check(passwd,user.s,user.len,pass.s,pass.len,&domains);
+  byte_zero(pass.s,pass.len);
+  if (ok == -1) fail911("unable to read password file",errno);
+  if (!ok) badauth();
+}
+
+static void gethosts(void)
+{
+  unsigned int i;
+  unsigned int j;
+  unsigned int n;
+  int q;
+
+  q = http_query(r.query,r.querylen,"hostname",&hostparam);
+  if (q == -1) nomem();
+  if (!q || !hostparam.len) answer1("notfqdn");
+  n = 1;
+  for (i = 0;i < hostparam.len;++i) if (hostparam.s[i] == ',') ++n;
+  if (n > DYN_HOSTMAX) answer1("numhost");
+  nhosts = 0;
+  for (i = 0;i <= hostparam.len;i = j + 1) {
+    j = i + byte_chr(hostparam.s + i,hostparam.len - i,',');
+    hosts[nhosts].ok = dnsname_fqdn(&hosts[nhosts].name,hostparam.s + i,j - i);
+    if (!hosts[nhosts].ok && errno == ENOMEM) nomem();
+    if (!hosts[nhosts].ok) {
+      /* keep the raw name for the log only */
+      if (!stralloc_copyb(&hosts[nhosts].name,hostparam.s + i,j - i)) nomem();
+    }
+    else hosts[nhosts].allowed = auth_allows(&domains,hosts[nhosts].name.s,hosts[nhosts].name.len);
+    ++nhosts;
+  }
+}
+
+static void getaddr(void)
+{
+  int q;
+
+  q = http_query(r.query,r.querylen,"myip",&myip);
+  if (q == -1) nomem();
+  if (!q || !myip.len)
+    if (!stralloc_copys(&myip,remoteip)) nomem();
+  if (!ip4_scan(myip.s,myip.len,addr.ip4)) answer1("badagent");
+  addr.len4 = ip4_fmt(addr.text4,addr.ip4);
+}
+
+static const char *const code[] = {
+  "", "notfqdn", "nohost", "nochg", "good", "dnserr", "911"
+};
+
+static void results(void)
+{
+  unsigned int i;
+  int res;
+
+  if (!stralloc_copys(&body,"")) nomem();
+  for (i = 0;i < nhosts;++i) {
+    res = hosts[i].result;
+    bodycats(code[res]);
+    logcats(" ");
+    logsafe(hosts[i].name.s,hosts[i].name.len);
+    logcats("=");
+    logcats(code[res]);
+    if (res == DYN_GOOD || res == DYN_NOCHG) {
+      if (!stralloc_cats(&body," ") || !stralloc_catb(&body,addr.text4,addr.len4)) nomem();
+      logcats(":");
+      if (!stralloc_catb(&logline,addr.text4,addr.len4)) nomem();
+    }
+    bodycats("\n");
+  }
+}
+
+int main(void)
+{
+  const char *root;
+  const char *passwd;
+  const char *data;
+  const char *x;
+  unsigned long u;
+  unsigned int i;
+  int changed;
+  int lockfd;
+  int wstat;
+  int badtimeout = 0;
+
+  signal(SIGPIPE,SIG_IGN);
+  remoteip = getenv("TCPREMOTEIP");
+  if (!remoteip) remoteip = "0.0.0.0";
+  x = getenv("TIMEOUT");
+  if (x) {
+    if (x[scan_ulong(x,&u)] == 0 && u > 0 && u <= 86400) timeout = u;
+    else badtimeout = 1;
+  }
+  root = getenv("ROOT");
+  passwd = getenv("PASSWD");
+  data = getenv("DATA");
+  if (!data || !*data) data = "data.dyn";
+
+  logcats("tinydnsdyn: ");
+  logsafe(remoteip,str_len(remoteip));
+  deadline_set(timeout);
+  readrequest();
+  if (badtimeout) {
+    logcats(" -");
+    fail911("$TIMEOUT must be a number of seconds from 1 to 86400",0);
+  }
+  authenticate(passwd);
+  if (!root) fail911("$ROOT not set",0);
+  if (chdir(root) == -1) fail911("unable to chdir to $ROOT",errno);
+
+  logcats(" 200");
+  gethosts();
+  getaddr();
+
+  changed = dyn_update(data,hosts,nhosts,&addr,&lockfd);
+  if (changed == -1) {
+    for (i = 0;i < nhosts;++i) hosts[i].result = hosts[i].ok ? DYN_911 : DYN_NOTFQDN;
+    results();
+    finish(111,0,dyn_why,errno);
+  }
+  dyn_results(hosts,nhosts);
+  wstat = 0;
+  if (changed) {
+    wstat = make_run();
+    if (wstat)
+      for (i = 0;i < nhosts;++i)
+        if (hosts[i].result == DYN_GOOD) hosts[i].result = DYN_DNSERR;
+  }
+  close(lockfd); /* after make: the next writer sees a published state */
+  results();
+  if (wstat == -1) finish(111,0,"unable to run make",errno);
+  if (wstat) {
+    if (!stralloc_cats(&logline,"; make failed: ")) nomem();
+    if (WIFEXITED(wstat)) {
+      logcats("exit ");
+      if (!stralloc_catulong(&logline,WEXITSTATUS(wstat))) nomem();
+    }
+    else {
+      logcats("signal ");
+      if (!stralloc_catulong(&logline,WTERMSIG(wstat))) nomem();
+    }
+    finish(111,0,0,0);
+  }
+  finish(0,0,0,0);
+  return 0;
+}

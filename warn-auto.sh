@@ -1,0 +1,2 @@
+#!/bin/sh
+# WARNING: This file was auto-generated. Do not edit!
