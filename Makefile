@@ -271,6 +271,12 @@ compile urldecode.c scan.h stralloc.h urldecode.h
 
 # tests and the rest
 
+deps:
+	./deps.sh
+
+demo: it
+	./demo.sh
+
 test: it
 	./tests/run
 
