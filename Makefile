@@ -54,8 +54,10 @@ buffer_1.o buffer_2.o getln.o strerr.o
 unix.a: makelib deadline.o make_run.o
 	./makelib unix.a deadline.o make_run.o
 
-dns.a: makelib ip4_scan.o ip4_fmt.o dnsname_fqdn.o
-	./makelib dns.a ip4_scan.o ip4_fmt.o dnsname_fqdn.o
+dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
+dnsname_fqdn.o
+	./makelib dns.a ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
+	dnsname_fqdn.o
 
 http.a: makelib http_getrequest.o http_parse.o http_query.o \
 http_respond.o urldecode.o base64_decode.o
@@ -211,6 +213,18 @@ compile ip4_fmt.c fmt.h ip4.h
 ip4_scan.o: \
 compile ip4_scan.c ip4.h
 	./compile ip4_scan.c
+
+ip6_data.o: \
+compile ip6_data.c ip6.h scan.h
+	./compile ip6_data.c
+
+ip6_fmt.o: \
+compile ip6_fmt.c byte.h ip4.h ip6.h
+	./compile ip6_fmt.c
+
+ip6_scan.o: \
+compile ip6_scan.c byte.h ip4.h ip6.h scan.h
+	./compile ip6_scan.c
 
 logline_safe.o: \
 compile logline_safe.c logline.h stralloc.h
