@@ -68,9 +68,9 @@ auth.a: makelib auth_check.o auth_basic.o auth_allows.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
 
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
-logline_safe.o
+dyn_addr.o logline_safe.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
-	logline_safe.o
+	dyn_addr.o logline_safe.o
 
 # programs
 
@@ -166,20 +166,24 @@ dnsname_fqdn.o: \
 compile dnsname_fqdn.c case.h dnsname.h stralloc.h
 	./compile dnsname_fqdn.c
 
+dyn_addr.o: \
+compile dyn_addr.c byte.h dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_addr.c
+
 dyn_line.o: \
-compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h stralloc.h
+compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h scan.h stralloc.h
 	./compile dyn_line.c
 
 dyn_pass.o: \
-compile dyn_pass.c buffer.h byte.h dyn.h getln.h ip4.h stralloc.h
+compile dyn_pass.c buffer.h byte.h dyn.h getln.h ip4.h ip6.h stralloc.h
 	./compile dyn_pass.c
 
 dyn_results.o: \
-compile dyn_results.c byte.h dyn.h ip4.h stralloc.h
+compile dyn_results.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_results.c
 
 dyn_update.o: \
-compile dyn_update.c dyn.h ip4.h stralloc.h
+compile dyn_update.c dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_update.c
 
 fmt_ulong.o: \
@@ -275,7 +279,7 @@ compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h logline.h make_run.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h make_run.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \

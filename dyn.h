@@ -3,6 +3,7 @@
 
 #include "stralloc.h"
 #include "ip4.h"
+#include "ip6.h"
 
 #define DYN_HOSTMAX 20        /* hosts in one request (dyn.com's limit) */
 #define DYN_LINEMAX 65536     /* longer data lines are copied, never edited */
@@ -18,20 +19,31 @@ struct dyn_host {
   stralloc name;          /* lower case, no trailing dot; valid if ok */
   int ok;                 /* name is a valid FQDN */
   int allowed;            /* this user may update it */
-  unsigned long lines;    /* its +, = and +*. lines seen */
+  unsigned long lines;    /* its address lines seen, of the families asked for */
+  unsigned long lines4;   /* of those, +, = and +*. lines */
+  unsigned long lines6;   /* of those, :28:, :*.:28:, 6, 3 and 3*. lines */
   unsigned long changed;  /* of those, lines whose address differs */
   int result;
 };
 
+/* The addresses of one request: an IPv4 one, an IPv6 one or both. Only
+   lines of a family the request has are touched. */
 struct dyn_addr {
+  int has4;
   char ip4[4];
   char text4[IP4_FMT];
   unsigned int len4;
+  int has6;
+  char ip6[16];
+  char text6[IP6_FMT];   /* RFC 5952 */
+  unsigned int len6;
+  int keep;              /* find the lines, change none (offline=YES) */
 };
 
 extern const char *dyn_why;
 
-extern int dyn_line(const char *,unsigned int,struct dyn_host *,unsigned int,const struct dyn_addr *,stralloc *);
+extern int dyn_addr_scan(struct dyn_addr *,const char *,unsigned int);
+extern int dyn_line(const char *,unsigned int,struct dyn_host *,unsigned int,const struct dyn_addr *,stralloc *,int *);
 extern int dyn_pass(int,int,struct dyn_host *,unsigned int,const struct dyn_addr *);
 extern int dyn_update(const char *,struct dyn_host *,unsigned int,const struct dyn_addr *,int *);
 extern void dyn_results(struct dyn_host *,unsigned int);

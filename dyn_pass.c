@@ -18,11 +18,12 @@ int dyn_pass(int fdin,int fdout,struct dyn_host *h,unsigned int nh,const struct 
   buffer in;
   buffer out;
   int match;
+  int family;
   int i;
 
   buffer_init(&in,buffer_unixread,fdin,inspace,sizeof inspace);
   buffer_init(&out,buffer_unixwrite,fdout,outspace,sizeof outspace);
-  for (i = 0;i < (int) nh;++i) { h[i].lines = 0; h[i].changed = 0; }
+  for (i = 0;i < (int) nh;++i) { h[i].lines = h[i].lines4 = h[i].lines6 = 0; h[i].changed = 0; }
 
   for (;;) {
     if (getln(&in,&line,&match,'\n',DYN_LINEMAX) == -1) return -1;
@@ -37,10 +38,11 @@ int dyn_pass(int fdin,int fdout,struct dyn_host *h,unsigned int nh,const struct 
       if (!line.len) break;
       continue;
     }
-    i = dyn_line(line.s,line.len,h,nh,a,&edited);
+    i = dyn_line(line.s,line.len,h,nh,a,&edited,&family);
     if (i == -2) { errno = ENOMEM; return -1; }
     if (i >= 0) {
       ++h[i].lines;
+      if (family == 4) ++h[i].lines4; else ++h[i].lines6;
       if (edited.len != line.len || byte_diff(edited.s,line.len,line.s)) ++h[i].changed;
       if (fdout != -1 && buffer_put(&out,edited.s,edited.len) == -1) return -1;
     }

@@ -12,6 +12,8 @@ void dyn_results(struct dyn_host *h,unsigned int nh)
       if (h[j].ok && h[i].ok && h[j].name.len == h[i].name.len
           && byte_equal(h[j].name.s,h[i].name.len,h[i].name.s)) {
         h[i].lines = h[j].lines;
+        h[i].lines4 = h[j].lines4;
+        h[i].lines6 = h[j].lines6;
         h[i].changed = h[j].changed;
         break;
       }

@@ -12,7 +12,6 @@
 #include "deadline.h"
 #include "http.h"
 #include "auth.h"
-#include "ip4.h"
 #include "dnsname.h"
 #include "dyn.h"
 #include "make_run.h"
@@ -188,16 +187,30 @@ static void gethosts(void)
   }
 }
 
+/* The addresses to set: myip (one IPv4, one IPv6 or both), the client's
+   own address if myip is missing or empty, and myipv6 adding or
+   replacing the IPv6 one. Anything that is not an address is refused,
+   whole request, before the data file is opened. */
 static void getaddr(void)
 {
+  struct dyn_addr a6;
   int q;
 
   q = http_query(r.query,r.querylen,"myip",&myip);
   if (q == -1) nomem();
-  if (!q || !myip.len)
-    if (!stralloc_copys(&myip,remoteip)) nomem();
-  if (!ip4_scan(myip.s,myip.len,addr.ip4)) answer1("badagent");
-  addr.len4 = ip4_fmt(addr.text4,addr.ip4);
+  if (q && !dyn_addr_scan(&addr,myip.s,myip.len)) answer1("badagent");
+  if (!q || (!addr.has4 && !addr.has6))
+    if (!dyn_addr_scan(&addr,remoteip,str_len(remoteip))) answer1("badagent");
+  q = http_query(r.query,r.querylen,"myipv6",&myip);
+  if (q == -1) nomem();
+  if (q && myip.len) {
+    if (!dyn_addr_scan(&a6,myip.s,myip.len) || a6.has4 || !a6.has6) answer1("badagent");
+    addr.has6 = 1;
+    byte_copy(addr.ip6,16,a6.ip6);
+    byte_copy(addr.text6,a6.len6,a6.text6);
+    addr.len6 = a6.len6;
+  }
+  if (!addr.has4 && !addr.has6) answer1("badagent");
 }
 
 static const char *const code[] = {
@@ -208,6 +221,7 @@ static void results(void)
 {
   unsigned int i;
   int res;
+  const char *sep;
 
   if (!stralloc_copys(&body,"")) nomem();
   for (i = 0;i < nhosts;++i) {
@@ -218,9 +232,20 @@ static void results(void)
     logcats("=");
     logcats(code[res]);
     if (res == DYN_GOOD || res == DYN_NOCHG) {
-      if (!stralloc_cats(&body," ") || !stralloc_catb(&body,addr.text4,addr.len4)) nomem();
-      logcats(":");
-      if (!stralloc_catb(&logline,addr.text4,addr.len4)) nomem();
+      /* the addresses the host now has: a family without lines is not
+         echoed. ddclient and inadyn look only at the code before. */
+      sep = " ";
+      if (hosts[i].lines4) {
+        if (!stralloc_cats(&body,sep) || !stralloc_catb(&body,addr.text4,addr.len4)) nomem();
+        logcats(":");
+        if (!stralloc_catb(&logline,addr.text4,addr.len4)) nomem();
+        sep = ",";
+      }
+      if (hosts[i].lines6) {
+        if (!stralloc_cats(&body,sep) || !stralloc_catb(&body,addr.text6,addr.len6)) nomem();
+        logcats(hosts[i].lines4 ? "," : ":");
+        if (!stralloc_catb(&logline,addr.text6,addr.len6)) nomem();
+      }
     }
     bodycats("\n");
   }

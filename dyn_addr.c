@@ -1,0 +1,40 @@
+#include "byte.h"
+#include "dyn.h"
+
+/* s[0..len) is a list of addresses separated by commas, as in
+   myip=192.0.2.10,2001:db8::1: at most one IPv4 and one IPv6, in
+   either order; empty items are skipped (some routers send
+   "myip=192.0.2.10," when they have no IPv6). An IPv4-mapped IPv6
+   address (::ffff:192.0.2.10) counts as the IPv4 one: that is how an
+   IPv4 client looks to a dual-stack socket, and it is no use in an AAAA
+   record. a is cleared and filled. 1 if the list is valid (a may then
+   hold no address at all), 0 if not. */
+int dyn_addr_scan(struct dyn_addr *a,const char *s,unsigned int len)
+{
+  char ip[16];
+  unsigned int i;
+  unsigned int j;
+
+  byte_zero((char *) a,sizeof *a);
+  for (i = 0;i <= len;i = j + 1) {
+    j = i + byte_chr(s + i,len - i,',');
+    if (j == i) continue;
+    if (ip4_scan(s + i,j - i,ip)) ;
+    else if (ip6_scan(s + i,j - i,ip)) {
+      if (!ip6_ismapped(ip)) {
+        if (a->has6) return 0;
+        a->has6 = 1;
+        byte_copy(a->ip6,16,ip);
+        a->len6 = ip6_fmt(a->text6,a->ip6);
+        continue;
+      }
+      byte_copy(ip,4,ip + 12);
+    }
+    else return 0;
+    if (a->has4) return 0;
+    a->has4 = 1;
+    byte_copy(a->ip4,4,ip);
+    a->len4 = ip4_fmt(a->text4,a->ip4);
+  }
+  return 1;
+}
