@@ -290,6 +290,13 @@ int main(void)
   if (chdir(root) == -1) fail911("unable to chdir to $ROOT",errno);
 
   logcats(" 200");
+  /* dyn.com's rule: no User-Agent, no update. ddclient, inadyn and
+     curl send one; some embedded clients do not, hence REQUIREAGENT=0.
+     An empty one says no more than none. After authentication, so a
+     stranger learns nothing and a client with a wrong password still
+     hears badauth. */
+  x = getenv("REQUIREAGENT");
+  if ((!x || !str_equal(x,"0")) && !r.agentlen) answer1("badagent");
   gethosts();
   getaddr();
 
