@@ -12,6 +12,7 @@
 #include "deadline.h"
 #include "http.h"
 #include "auth.h"
+#include "case.h"
 #include "dnsname.h"
 #include "dyn.h"
 #include "make_run.h"
@@ -213,6 +214,31 @@ static void getaddr(void)
   if (!addr.has4 && !addr.has6) answer1("badagent");
 }
 
+/* offline=YES, dyn.com's extension (ddclient and inadyn never send it;
+   other values are ignored). A client going offline wants its name not
+   to follow it anywhere new, and an operator of a self-hosted zone does
+   not want a stale address handed out as fresh. With $OFFLINEIP (one
+   IPv4, one IPv6 or both, like myip) every host named is parked there
+   and answered like any update; without it nothing is changed and each
+   host with lines answers a plain nochg. */
+static void getoffline(void)
+{
+  const char *x;
+  int q;
+
+  q = http_query(r.query,r.querylen,"offline",&myip);
+  if (q == -1) nomem();
+  if (!q || myip.len != 3 || !case_equalb(myip.s,3,"yes")) return;
+  x = getenv("OFFLINEIP");
+  if (!x || !*x) {
+    addr.has4 = addr.has6 = 1; /* any line of the host keeps it there */
+    addr.keep = 1;
+    return;
+  }
+  if (!dyn_addr_scan(&addr,x,str_len(x)) || (!addr.has4 && !addr.has6))
+    fail911("$OFFLINEIP must be an IPv4 and/or an IPv6 address",0);
+}
+
 static const char *const code[] = {
   "", "notfqdn", "nohost", "nochg", "good", "dnserr", "911"
 };
@@ -231,7 +257,7 @@ static void results(void)
     logsafe(hosts[i].name.s,hosts[i].name.len);
     logcats("=");
     logcats(code[res]);
-    if (res == DYN_GOOD || res == DYN_NOCHG) {
+    if ((res == DYN_GOOD || res == DYN_NOCHG) && !addr.keep) {
       /* the addresses the host now has: a family without lines is not
          echoed. ddclient and inadyn look only at the code before. */
       sep = " ";
@@ -299,6 +325,7 @@ int main(void)
   if ((!x || !str_equal(x,"0")) && !r.agentlen) answer1("badagent");
   gethosts();
   getaddr();
+  getoffline();
 
   changed = dyn_update(data,hosts,nhosts,&addr,&lockfd);
   if (changed == -1) {
