@@ -1,14 +1,20 @@
 # tests/lib-ipv6.sh: helpers for the IPv6 and client tests; sourced after
 # tests/lib.sh.
 
-# isolate: run the rest of this test in a private network namespace that
-# has only a loopback interface, so a client that tried any address
-# outside 127.0.0.0/8 or ::1 would find no route. Call first thing.
+# isolate: run the rest of this test in private network and mount
+# namespaces: only a loopback interface (so a client that tried any
+# address outside 127.0.0.0/8 or ::1 would find no route), and a
+# resolv.conf and hosts file that point at 127.0.0.1 only (so a client
+# that looks a name up asks nobody outside). Call first thing.
 isolate() {
   if [ -z "${ISOLATED-}" ]; then
-    ISOLATED=1 exec unshare -n bash "$0" "$@"
+    ISOLATED=1 exec unshare -n -m bash "$0" "$@"
   fi
   ip link set lo up || die "isolate: cannot bring lo up"
+  printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n' > .resolv.conf
+  printf '127.0.0.1 localhost\n::1 localhost\n' > .hosts
+  mount --bind "$PWD/.resolv.conf" /etc/resolv.conf &&
+    mount --bind "$PWD/.hosts" /etc/hosts || die "isolate: cannot mount"
 }
 
 # dig_aaaa NAME: AAAA answers from the running tinydns, sorted

@@ -1,0 +1,78 @@
+# inadyn 2.10, custom provider, unchanged: one HTTP/1.0 request per host,
+# the IPv6 address percent-encoded (%3a); both hosts updated, exit 0; a
+# second run answers nochg; a wrong password is inadyn's auth error; it
+# connects to nothing but the server on 127.0.0.1
+. "$TESTS/lib.sh"
+. "$TESTS/lib-ipv6.sh"
+isolate
+
+mkroot <<'EOF2'
++h1.example.com:192.0.2.1
+:h1.example.com:28:\040\001\015\270\000\000\000\000\000\000\000\000\000\000\000\001
++h2.example.com:192.0.2.2
+:h2.example.com:28:\040\001\015\270\000\000\000\000\000\000\000\000\000\000\000\002
+EOF2
+adduser alice alice-pw
+startserver
+
+conf() {  # conf PASSWORD
+  cat > inadyn.conf <<EOF2
+allow-ipv6 = true
+custom v4 {
+  ssl = false
+  username = alice
+  password = $1
+  checkip-command = "echo 192.0.2.10"
+  ddns-server = 127.0.0.1:$PORT
+  ddns-path = "/nic/update?hostname=%h&myip=%i"
+  ddns-response = { "good", "nochg" }
+  hostname = { "h1.example.com", "h2.example.com" }
+}
+custom v6 {
+  ssl = false
+  username = alice
+  password = $1
+  checkip-command = "echo 2001:db8::10"
+  ddns-server = 127.0.0.1:$PORT
+  ddns-path = "/v3/update?hostname=%h&myip=%i"
+  ddns-response = { "good", "nochg" }
+  hostname = { "h1.example.com", "h2.example.com" }
+}
+EOF2
+}
+
+ina() {
+  rm -rf cache
+  mkdir cache
+  strace -f -qq -e trace=connect -o connects.txt \
+    timeout 60 inadyn -1 --force --foreground --no-pidfile -l debug -f inadyn.conf \
+      --cache-dir="$PWD/cache" > ina.out 2>&1
+  echo "inadyn exit $?"
+  sed -n 's/.*Sending alias table update to DDNS server: //p' ina.out | sort > sent
+  grep -E 'Error code|Fatal' ina.out | sed 's/^inadyn\[[0-9]*\]: //' | sort -u
+  cat ina.out >&2
+  echo "connects to: $(connects connects.txt | paste -sd' ' | grep . || echo nothing)"
+}
+
+conf alice-pw
+echo '--- first run'
+ina
+cat sent
+showdyn
+grep -c '^tinydnsdyn: 127.0.0.1 alice 200 ' log
+echo '--- second run'
+snap
+ina
+echo "$(wc -l < sent) requests"
+same
+grep -c '^tinydnsdyn: 127.0.0.1 alice 200 ' log
+echo '--- wrong password'
+conf wrong
+ina
+same
+grep -q '^tinydnsdyn: 127.0.0.1 alice 401 badauth' log && echo 'server answered 401 badauth'
+echo '--- the requests'
+grep -o 'h[0-9]\.example\.com=[a-z]*:[^ ]*' log | sort | uniq -c | sed 's/^ *//'
+echo '--- dns'
+lookup h1.example.com a
+lookup h1.example.com aaaa
