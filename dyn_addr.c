@@ -19,8 +19,8 @@ int dyn_addr_scan(struct dyn_addr *a,const char *s,unsigned int len)
   for (i = 0;i <= len;i = j + 1) {
     j = i + byte_chr(s + i,len - i,',');
     if (j == i) continue;
-    if (ip4_scan(s + i,j - i,ip)) ;
-    else if (ip6_scan(s + i,j - i,ip)) {
+    if (!ip4_scan(s + i,j - i,ip)) {
+      if (!ip6_scan(s + i,j - i,ip)) return 0;
       if (!ip6_ismapped(ip)) {
         if (a->has6) return 0;
         a->has6 = 1;
@@ -30,7 +30,6 @@ int dyn_addr_scan(struct dyn_addr *a,const char *s,unsigned int len)
       }
       byte_copy(ip,4,ip + 12);
     }
-    else return 0;
     if (a->has4) return 0;
     a->has4 = 1;
     byte_copy(a->ip4,4,ip);
