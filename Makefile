@@ -51,8 +51,8 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
 	buffer_1.o buffer_2.o getln.o strerr.o
 
-unix.a: makelib deadline.o make_run.o
-	./makelib unix.a deadline.o make_run.o
+unix.a: makelib deadline.o make_run.o lock_wait.o
+	./makelib unix.a deadline.o make_run.o lock_wait.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o dnsname_fqdn.o
 	./makelib dns.a ip4_scan.o ip4_fmt.o dnsname_fqdn.o
@@ -65,10 +65,10 @@ http_respond.o urldecode.o base64_decode.o
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
 
-dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
-logline_safe.o
-	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
-	logline_safe.o
+dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
+dyn_publish.o dyn_cleantemp.o logline_safe.o
+	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
+	dyn_publish.o dyn_cleantemp.o logline_safe.o
 
 # programs
 
@@ -164,6 +164,10 @@ dnsname_fqdn.o: \
 compile dnsname_fqdn.c case.h dnsname.h stralloc.h
 	./compile dnsname_fqdn.c
 
+dyn_cleantemp.o: \
+compile dyn_cleantemp.c dyn.h ip4.h str.h stralloc.h
+	./compile dyn_cleantemp.c
+
 dyn_line.o: \
 compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h stralloc.h
 	./compile dyn_line.c
@@ -172,12 +176,20 @@ dyn_pass.o: \
 compile dyn_pass.c buffer.h byte.h dyn.h getln.h ip4.h stralloc.h
 	./compile dyn_pass.c
 
+dyn_publish.o: \
+compile dyn_publish.c deadline.h dyn.h ip4.h lock.h make_run.h stralloc.h
+	./compile dyn_publish.c
+
 dyn_results.o: \
 compile dyn_results.c byte.h dyn.h ip4.h stralloc.h
 	./compile dyn_results.c
 
+dyn_state.o: \
+compile dyn_state.c dyn.h fmt.h ip4.h scan.h stralloc.h
+	./compile dyn_state.c
+
 dyn_update.o: \
-compile dyn_update.c dyn.h ip4.h stralloc.h
+compile dyn_update.c dyn.h ip4.h lock.h stralloc.h
 	./compile dyn_update.c
 
 fmt_ulong.o: \
@@ -211,6 +223,10 @@ compile ip4_fmt.c fmt.h ip4.h
 ip4_scan.o: \
 compile ip4_scan.c ip4.h
 	./compile ip4_scan.c
+
+lock_wait.o: \
+compile lock_wait.c lock.h
+	./compile lock_wait.c
 
 logline_safe.o: \
 compile logline_safe.c logline.h stralloc.h
@@ -261,7 +277,7 @@ compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h logline.h make_run.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h logline.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \
