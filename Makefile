@@ -66,9 +66,9 @@ auth.a: makelib auth_check.o auth_basic.o auth_allows.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
 
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
-dyn_publish.o dyn_cleantemp.o logline_safe.o
+dyn_publish.o dyn_cleantemp.o dyn_touch.o logline_safe.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
-	dyn_publish.o dyn_cleantemp.o logline_safe.o
+	dyn_publish.o dyn_cleantemp.o dyn_touch.o logline_safe.o
 
 # programs
 
@@ -187,6 +187,10 @@ compile dyn_results.c byte.h dyn.h ip4.h stralloc.h
 dyn_state.o: \
 compile dyn_state.c dyn.h fmt.h ip4.h scan.h stralloc.h
 	./compile dyn_state.c
+
+dyn_touch.o: \
+compile dyn_touch.c dyn.h ip4.h str.h stralloc.h
+	./compile dyn_touch.c
 
 dyn_update.o: \
 compile dyn_update.c dyn.h ip4.h lock.h stralloc.h

@@ -43,6 +43,7 @@ extern int dyn_publish(const char *,unsigned long,int,int *);
 extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);
 extern int dyn_cleantemp(const char *);
+extern int dyn_touch(const char *);
 extern void dyn_results(struct dyn_host *,unsigned int);
 
 #endif
