@@ -67,8 +67,14 @@ static void finish(int code,const char *extra,const char *why,int e)
     logcats(")");
   }
   if (!stralloc_0(&logline)) nomem();
-  if (why) strerr_warn(logline.s,"; ",why,0,e);
-  else strerr_warn(logline.s,0,0,0,0);
+  if (why) {
+    /* one line still: what went wrong first, then the request */
+    if (!stralloc_copys(&body,why)) nomem();
+    if (e && (!stralloc_cats(&body,": ") || !stralloc_cats(&body,strerr_sys(e)))) nomem();
+    if (!stralloc_0(&body)) nomem();
+    strerr_warn(FATAL,body.s,"; ",logline.s,0);
+  }
+  else strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
   _exit(code);
 }
 
@@ -124,7 +130,7 @@ static void readrequest(void)
     logcats(" - closed before a request");
     if (errno) { logcats(": "); logcats(strerr_sys(errno)); }
     if (!stralloc_0(&logline)) nomem();
-    strerr_warn(logline.s,0,0,0,0);
+    strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
     _exit(0);
   }
   if (st) {
@@ -262,7 +268,6 @@ int main(void)
   x = getenv("GROUPCOMMIT");
   if (x && str_equal(x,"0")) groupcommit = 0;
 
-  logcats("tinydnsdyn: ");
   logsafe(remoteip,str_len(remoteip));
   deadline_set(timeout);
   readrequest();
