@@ -1,5 +1,7 @@
 # make fails: the changed host answers dnserr, data.dyn keeps the new
-# address, no temp file is left; a host that did not change says nochg
+# address, no temp file is left. A host that did not change answers
+# dnserr too: nochg would promise an address that is not published yet
+# (the make that was to publish it failed); asking again retries make.
 . "$TESTS/lib.sh" || exit 1
 
 mkroot <<'EOF'
@@ -16,7 +18,7 @@ showdyn
 notemp
 echo '--- data.cdb still old'
 lookup h1.example.com a
-echo '--- same address again: data.dyn has it already'
+echo '--- same address again: data.dyn has it already, data.cdb does not'
 snap
 req '/nic/update?hostname=h1.example.com&myip=192.0.2.10' -u alice:alice-pw
 same
