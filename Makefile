@@ -51,8 +51,8 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
 	buffer_1.o buffer_2.o getln.o strerr.o
 
-unix.a: makelib deadline.o make_run.o
-	./makelib unix.a deadline.o make_run.o
+unix.a: makelib deadline.o make_run.o lock_wait.o
+	./makelib unix.a deadline.o make_run.o lock_wait.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 dnsname_fqdn.o
@@ -67,10 +67,10 @@ http_respond.o urldecode.o base64_decode.o
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
 
-dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
-dyn_addr.o logline_safe.o
-	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
-	dyn_addr.o logline_safe.o
+dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
+dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_addr.o logline_safe.o
+	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
+	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_addr.o logline_safe.o
 
 # programs
 
@@ -170,6 +170,10 @@ dyn_addr.o: \
 compile dyn_addr.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_addr.c
 
+dyn_cleantemp.o: \
+compile dyn_cleantemp.c dyn.h ip4.h ip6.h str.h stralloc.h
+	./compile dyn_cleantemp.c
+
 dyn_line.o: \
 compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h scan.h stralloc.h
 	./compile dyn_line.c
@@ -178,12 +182,24 @@ dyn_pass.o: \
 compile dyn_pass.c buffer.h byte.h dyn.h getln.h ip4.h ip6.h stralloc.h
 	./compile dyn_pass.c
 
+dyn_publish.o: \
+compile dyn_publish.c deadline.h dyn.h ip4.h ip6.h lock.h make_run.h stralloc.h
+	./compile dyn_publish.c
+
 dyn_results.o: \
 compile dyn_results.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_results.c
 
+dyn_state.o: \
+compile dyn_state.c dyn.h fmt.h ip4.h ip6.h scan.h stralloc.h
+	./compile dyn_state.c
+
+dyn_touch.o: \
+compile dyn_touch.c dyn.h ip4.h ip6.h str.h stralloc.h
+	./compile dyn_touch.c
+
 dyn_update.o: \
-compile dyn_update.c dyn.h ip4.h ip6.h stralloc.h
+compile dyn_update.c dyn.h ip4.h ip6.h lock.h stralloc.h
 	./compile dyn_update.c
 
 fmt_ulong.o: \
@@ -229,6 +245,10 @@ compile ip6_fmt.c byte.h ip4.h ip6.h
 ip6_scan.o: \
 compile ip6_scan.c byte.h ip4.h ip6.h scan.h
 	./compile ip6_scan.c
+
+lock_wait.o: \
+compile lock_wait.c lock.h
+	./compile lock_wait.c
 
 logline_safe.o: \
 compile logline_safe.c logline.h stralloc.h
@@ -279,7 +299,7 @@ compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h make_run.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \

@@ -40,12 +40,22 @@ struct dyn_addr {
   int keep;              /* find the lines, change none (offline=YES) */
 };
 
+struct dyn_state {
+  unsigned long written; /* data file replacements so far */
+  unsigned long built;   /* the written count the last good make saw */
+};
+
 extern const char *dyn_why;
 
 extern int dyn_addr_scan(struct dyn_addr *,const char *,unsigned int);
 extern int dyn_line(const char *,unsigned int,struct dyn_host *,unsigned int,const struct dyn_addr *,stralloc *,int *);
 extern int dyn_pass(int,int,struct dyn_host *,unsigned int,const struct dyn_addr *);
-extern int dyn_update(const char *,struct dyn_host *,unsigned int,const struct dyn_addr *,int *);
+extern int dyn_update(const char *,struct dyn_host *,unsigned int,const struct dyn_addr *,unsigned int,struct dyn_state *);
+extern int dyn_publish(const char *,unsigned long,int,int *);
+extern int dyn_state_read(int,struct dyn_state *);
+extern int dyn_state_write(int,const struct dyn_state *);
+extern int dyn_cleantemp(const char *);
+extern int dyn_touch(const char *);
 extern void dyn_results(struct dyn_host *,unsigned int);
 
 #endif
