@@ -21,19 +21,19 @@ shown() {
 }
 
 echo '--- HTTP/1.0'
-printf 'GET /nic/update?hostname=h1.example.com&myip=192.0.2.10 HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n' "$AUTH" |
+printf 'GET /nic/update?hostname=h1.example.com&myip=192.0.2.10 HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n\r\n' "$AUTH" |
   rawreq > a1
 shown a1
 echo '--- HTTP/1.1 keep-alive, two lines'
-printf 'GET /nic/update?hostname=h1.example.com,h2.example.com&myip=192.0.2.10 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nAuthorization: Basic %s\r\n\r\n' "$AUTH" |
+printf 'GET /nic/update?hostname=h1.example.com,h2.example.com&myip=192.0.2.10 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n\r\n' "$AUTH" |
   rawreq > a2
 shown a2
 echo '--- header name in lower case, no space after the colon'
-printf 'GET /nic/update?hostname=h2.example.com&myip=198.51.100.2 HTTP/1.0\r\nauthorization:Basic %s\r\n\r\n' "$AUTH" |
+printf 'GET /nic/update?hostname=h2.example.com&myip=198.51.100.2 HTTP/1.0\r\nauthorization:Basic %s\r\nUser-Agent: t\r\n\r\n' "$AUTH" |
   rawreq > a3
 shown a3
 echo '--- request-level answer'
-printf 'GET /nic/update?myip=198.51.100.2 HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n' "$AUTH" |
+printf 'GET /nic/update?myip=198.51.100.2 HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n\r\n' "$AUTH" |
   rawreq > a4
 shown a4
 echo '--- empty hostname'

@@ -11,7 +11,7 @@ startserver
 AUTH=$(b64 alice:alice-pw)
 try() {  # try LABEL TARGET-printf-format
   printf '%s: ' "$1"
-  printf "GET $2 HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n" "$AUTH" | rawreq > /dev/null
+  printf "GET $2 HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n\r\n" "$AUTH" | rawreq > /dev/null
   verdict
 }
 
@@ -42,5 +42,5 @@ try 'hash in hostname' '/nic/update?hostname=h1.example.com#x&myip=192.0.2.10'
 try 'hash in myip' '/nic/update?hostname=h1.example.com&myip=192.0.2.10#x'
 same
 echo '--- control: the same request without the bad bytes'
-printf 'GET /nic/update?hostname=h1.example.com&myip=198.51.100.10 HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n' "$AUTH" | rawreq > /dev/null
+printf 'GET /nic/update?hostname=h1.example.com&myip=198.51.100.10 HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n\r\n' "$AUTH" | rawreq > /dev/null
 rawbody

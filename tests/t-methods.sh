@@ -13,7 +13,7 @@ AUTH=$(b64 alice:alice-pw)
 Q='hostname=h1.example.com&myip=192.0.2.10'
 try() {  # try LABEL REQUEST-LINE [HEADER ...]
   printf '%s: ' "$1"
-  { printf '%s\r\nAuthorization: Basic %s\r\n' "$2" "$AUTH"
+  { printf '%s\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n' "$2" "$AUTH"
     shift 2
     [ $# -gt 0 ] && printf '%s\r\n' "$@"
     printf '\r\n'; } | rawstatus | paste -sd' '
@@ -41,19 +41,19 @@ try 'four words' "GET /nic/update?$Q HTTP/1.0 x"
 same
 echo '--- HEAD'
 snap
-printf 'HEAD /nic/update?hostname=h1.example.com&myip=198.51.100.5 HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n' "$AUTH" |
+printf 'HEAD /nic/update?hostname=h1.example.com&myip=198.51.100.5 HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n\r\n' "$AUTH" |
   rawstatus
 echo "body bytes: $(rawbody | wc -c)"
 same
 showdyn
 echo '--- HEAD, nochg'
 snap
-printf 'HEAD /nic/update?hostname=h1.example.com&myip=198.51.100.5 HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n' "$AUTH" |
+printf 'HEAD /nic/update?hostname=h1.example.com&myip=198.51.100.5 HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n\r\n' "$AUTH" |
   rawstatus
 echo "body bytes: $(rawbody | wc -c)"
 same
 echo '--- HEAD, bad path'
-printf 'HEAD /foo HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n' "$AUTH" | rawstatus
+printf 'HEAD /foo HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n\r\n' "$AUTH" | rawstatus
 echo "body bytes: $(rawbody | wc -c)"
 echo '--- the accepted paths'
 req "/?hostname=h1.example.com&myip=192.0.2.11" -u alice:alice-pw
