@@ -41,6 +41,7 @@ int dyn_line(const char *s,unsigned int len,struct dyn_host *h,unsigned int nh,c
   unsigned int n;
   unsigned int i;
   int wild;
+  int decoded;
 
   if (!len) return -1;
   switch (s[0]) {
@@ -94,16 +95,21 @@ int dyn_line(const char *s,unsigned int len,struct dyn_host *h,unsigned int nh,c
 
   if (*family == 4) {
     if (!stralloc_catb(out,a->text4,a->len4)) return -2;
+    if (!stralloc_catb(out,s + fieldend,len - fieldend)) return -2;
+    return i;
   }
-  else if (s[0] == ':') {
-    if (ip6_scan_octal(s + field,fieldend - field,old) && byte_equal(old,16,a->ip6))
-      fieldend = field;
-    else if (!stralloc_catb(out,text,ip6_fmt_octal(text,a->ip6))) return -2;
-  }
+
+  /* the old address as tinydns-data reads the field: it drops spaces,
+     tabs and newlines at the end of a line, but keeps a CR */
+  n = len;
+  while (n > field && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n')) --n;
+  n = byte_chr(s + field,n - field,':');
+  decoded = s[0] == ':' ? ip6_scan_octal(s + field,n,old) : ip6_scan_hex(s + field,n,old);
+  if (decoded && byte_equal(old,16,a->ip6))
+    fieldend = field; /* keep it as it is written */
   else {
-    if (ip6_scan_hex(s + field,fieldend - field,old) && byte_equal(old,16,a->ip6))
-      fieldend = field;
-    else if (!stralloc_catb(out,text,ip6_fmt_hex(text,a->ip6))) return -2;
+    n = s[0] == ':' ? ip6_fmt_octal(text,a->ip6) : ip6_fmt_hex(text,a->ip6);
+    if (!stralloc_catb(out,text,n)) return -2;
   }
   if (!stralloc_catb(out,s + fieldend,len - fieldend)) return -2;
   return i;
