@@ -5,7 +5,7 @@ SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn
+it: tinydnsdyn tinydnsdyn-passwd
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -76,6 +76,9 @@ tinydnsdyn: load tinydnsdyn.o dyn.a auth.a http.a dns.a unix.a buffer.a \
 alloc.a byte.a
 	./load tinydnsdyn dyn.a auth.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
+
+tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a buffer.a alloc.a byte.a
+	./load tinydnsdyn-passwd dns.a buffer.a alloc.a byte.a -lcrypt
 
 # objects
 
@@ -259,6 +262,10 @@ compile stralloc_ready.c alloc.h stralloc.h
 strerr.o: \
 compile strerr.c buffer.h strerr.h
 	./compile strerr.c
+
+tinydnsdyn-passwd.o: \
+compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn-passwd.c
 
 tinydnsdyn.o: \
 compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h logline.h make_run.h scan.h str.h stralloc.h strerr.h
