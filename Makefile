@@ -5,7 +5,7 @@ SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn tinydnsdyn-passwd
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -77,8 +77,24 @@ alloc.a byte.a
 	./load tinydnsdyn dyn.a auth.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
 
+tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o dns.a unix.a buffer.a \
+alloc.a byte.a
+	./load tinydnsdyn-conf auto_home.o dns.a unix.a buffer.a alloc.a byte.a
+
 tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a buffer.a alloc.a byte.a
 	./load tinydnsdyn-passwd dns.a buffer.a alloc.a byte.a -lcrypt
+
+# conf-home, compiled in: auto_home.c is made by auto-str
+
+auto-str: load auto-str.o buffer.a byte.a
+	./load auto-str buffer.a byte.a
+
+auto_home.c: auto-str conf-home
+	./auto-str auto_home "`head -1 conf-home`" > auto_home.c
+
+# auto_home.c is generated, so its object rule lives here, not below
+auto_home.o: compile auto_home.c
+	./compile auto_home.c
 
 # objects
 
@@ -98,6 +114,10 @@ compile auth_basic.c auth.h base64.h byte.h case.h stralloc.h
 auth_check.o: \
 compile auth_check.c auth.h buffer.h byte.h getln.h str.h stralloc.h
 	./compile auth_check.c
+
+auto-str.o: \
+compile auto-str.c buffer.h strerr.h
+	./compile auto-str.c
 
 base64_decode.o: \
 compile base64_decode.c base64.h stralloc.h
@@ -262,6 +282,10 @@ compile stralloc_ready.c alloc.h stralloc.h
 strerr.o: \
 compile strerr.c buffer.h strerr.h
 	./compile strerr.c
+
+tinydnsdyn-conf.o: \
+compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-passwd.o: \
 compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stralloc.h strerr.h
