@@ -5,7 +5,7 @@ SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -95,6 +95,21 @@ auto_home.c: auto-str conf-home
 # auto_home.c is generated, so its object rule lives here, not below
 auto_home.o: compile auto_home.c
 	./compile auto_home.c
+
+# installing: hier.c says what goes where under conf-home; make setup
+# check installs there and verifies the result
+
+install: load install.o hier.o auto_home.o buffer.a alloc.a byte.a
+	./load install hier.o auto_home.o buffer.a alloc.a byte.a
+
+instcheck: load instcheck.o hier.o auto_home.o buffer.a alloc.a byte.a
+	./load instcheck hier.o auto_home.o buffer.a alloc.a byte.a
+
+setup: it
+	./install
+
+check: it
+	./instcheck
 
 # objects
 
@@ -211,6 +226,10 @@ getln.o: \
 compile getln.c buffer.h byte.h getln.h stralloc.h
 	./compile getln.c
 
+hier.o: \
+compile hier.c auto_home.h hier.h
+	./compile hier.c
+
 http_getrequest.o: \
 compile http_getrequest.c byte.h deadline.h http.h stralloc.h
 	./compile http_getrequest.c
@@ -226,6 +245,14 @@ compile http_query.c byte.h http.h str.h stralloc.h urldecode.h
 http_respond.o: \
 compile http_respond.c buffer.h deadline.h fmt.h http.h stralloc.h
 	./compile http_respond.c
+
+install.o: \
+compile install.c buffer.h hier.h stralloc.h strerr.h
+	./compile install.c
+
+instcheck.o: \
+compile instcheck.c buffer.h byte.h hier.h stralloc.h strerr.h
+	./compile instcheck.c
 
 ip4_fmt.o: \
 compile ip4_fmt.c fmt.h ip4.h
