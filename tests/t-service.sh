@@ -7,10 +7,11 @@
 . "$TESTS/lib-ops.sh"
 
 SUPPIDS=()
+SVCTOP=
 service_cleanup() {
   local p i
   if [ ${#SUPPIDS[@]} -gt 0 ]; then
-    svc -dx svc svc/log 2>/dev/null
+    svc -dx "$SVCTOP/svc" "$SVCTOP/svc/log" 2>/dev/null
     for ((i = 0; i < 100; i++)); do
       kill -0 "${SUPPIDS[@]}" 2>/dev/null || break
       sleep 0.1
@@ -21,11 +22,17 @@ service_cleanup() {
     done
   fi
   lib_cleanup
+  [ -n "$SVCTOP" ] && rm -rf "$SVCTOP"
 }
 trap service_cleanup EXIT
 
 ensureusers
-chmod 755 . # the service's accounts must reach D and root in here
+# The service's accounts must reach D, root and the installed program,
+# so they live in a directory of their own under /tmp (the test's own
+# directory may sit in one that only root can enter).
+SVCTOP=$(mktemp -d /tmp/tinydnsdyn-service.XXXXXX) || die "mktemp"
+chmod 755 "$SVCTOP"
+cd "$SVCTOP" || die "cd $SVCTOP"
 buildhome
 port=$(freeport)
 
