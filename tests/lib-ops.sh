@@ -80,3 +80,10 @@ ttyrun() {
   TTYRC=$?
   tr -d '\r' < .tty.raw > "$out"
 }
+
+# errnorm: the system's error text at the end of a message in lower case
+# ("No such file or directory" and the library's "no such file or
+# directory" read the same)
+errnorm() {
+  sed 's/\(fatal\|warning\): \(.*\): \([A-Z]\)\([a-z ]*\)$/\1: \2: \L\3\4/'
+}

@@ -9,7 +9,7 @@ home=$(head -1 "$TOP/conf-home")
 show() { sed "s|$PWD|CWD|g; s|$home/bin/|HOME/bin/|g"; }
 conf() { # args...; prints the exit code and the first line of stderr
   "$C" "$@" 2>err
-  echo "exit $? $(head -1 err | show)"
+  echo "exit $? $(head -1 err | show | errnorm)"
 }
 tree() {
   find "$@" -printf '%p %y %u:%g %m\n' | LC_ALL=C sort

@@ -89,7 +89,7 @@ update "long:$(head -c 511 /dev/zero | tr '\0' x)" h1.example.com 198.51.100.9
 
 echo '--- I/O failure'
 echo pw | "$P" nodir/passwd frank 2>err
-echo "exit $? $(sed "s|$PWD|CWD|" err)"
+echo "exit $? $(sed "s|$PWD|CWD|" err | errnorm)"
 
 echo '--- a new file'
 echo pw | "$P" newfile gina
