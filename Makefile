@@ -77,6 +77,17 @@ alloc.a byte.a
 	./load tinydnsdyn dyn.a auth.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
 
+# benchmark tools (make bench)
+
+bench-ceiling: load bench-ceiling.o
+	./load bench-ceiling
+
+bench-load: load bench-load.o buffer.a alloc.a byte.a
+	./load bench-load buffer.a alloc.a byte.a
+
+bench-rss: load bench-rss.o buffer.a alloc.a byte.a
+	./load bench-rss buffer.a alloc.a byte.a
+
 # objects
 
 # BEGIN objects
@@ -99,6 +110,18 @@ compile auth_check.c auth.h buffer.h byte.h getln.h str.h stralloc.h
 base64_decode.o: \
 compile base64_decode.c base64.h stralloc.h
 	./compile base64_decode.c
+
+bench-ceiling.o: \
+compile bench-ceiling.c 
+	./compile bench-ceiling.c
+
+bench-load.o: \
+compile bench-load.c buffer.h byte.h fmt.h scan.h str.h stralloc.h strerr.h
+	./compile bench-load.c
+
+bench-rss.o: \
+compile bench-rss.c buffer.h fmt.h strerr.h
+	./compile bench-rss.c
 
 buffer.o: \
 compile buffer.c buffer.h
@@ -299,6 +322,9 @@ demo: it
 
 test: it
 	./tests/run
+
+bench: it bench-ceiling bench-load bench-rss
+	./bench.sh
 
 clean:
 	rm -f `cat TARGETS`
