@@ -65,9 +65,9 @@ http_respond.o urldecode.o base64_decode.o
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
 
-dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
+dyn.a: makelib dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o logline_safe.o
-	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
+	./makelib dyn.a dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 	dyn_publish.o dyn_cleantemp.o dyn_touch.o logline_safe.o
 
 # programs
@@ -191,6 +191,10 @@ dyn_cleantemp.o: \
 compile dyn_cleantemp.c dyn.h ip4.h str.h stralloc.h
 	./compile dyn_cleantemp.c
 
+dyn_copy.o: \
+compile dyn_copy.c dyn.h ip4.h stralloc.h
+	./compile dyn_copy.c
+
 dyn_line.o: \
 compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h stralloc.h
 	./compile dyn_line.c
@@ -206,6 +210,10 @@ compile dyn_publish.c deadline.h dyn.h ip4.h lock.h make_run.h stralloc.h
 dyn_results.o: \
 compile dyn_results.c byte.h dyn.h ip4.h stralloc.h
 	./compile dyn_results.c
+
+dyn_scan.o: \
+compile dyn_scan.c byte.h dyn.h ip4.h stralloc.h
+	./compile dyn_scan.c
 
 dyn_state.o: \
 compile dyn_state.c dyn.h fmt.h ip4.h scan.h stralloc.h
