@@ -51,8 +51,8 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
 	buffer_1.o buffer_2.o getln.o strerr.o
 
-unix.a: makelib deadline.o make_run.o
-	./makelib unix.a deadline.o make_run.o
+unix.a: makelib deadline.o make_run.o lock_wait.o
+	./makelib unix.a deadline.o make_run.o lock_wait.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o dnsname_fqdn.o
 	./makelib dns.a ip4_scan.o ip4_fmt.o dnsname_fqdn.o
@@ -65,10 +65,10 @@ http_respond.o urldecode.o base64_decode.o
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
 
-dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
-logline_safe.o
-	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o \
-	logline_safe.o
+dyn.a: makelib dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
+dyn_publish.o dyn_cleantemp.o dyn_touch.o logline_safe.o
+	./makelib dyn.a dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
+	dyn_publish.o dyn_cleantemp.o dyn_touch.o logline_safe.o
 
 # programs
 
@@ -111,6 +111,17 @@ setup: it
 check: it
 	./instcheck
 
+# benchmark tools (make bench)
+
+bench-ceiling: load bench-ceiling.o
+	./load bench-ceiling
+
+bench-load: load bench-load.o buffer.a alloc.a byte.a
+	./load bench-load buffer.a alloc.a byte.a
+
+bench-rss: load bench-rss.o buffer.a alloc.a byte.a
+	./load bench-rss buffer.a alloc.a byte.a
+
 # objects
 
 # BEGIN objects
@@ -137,6 +148,18 @@ compile auto-str.c buffer.h strerr.h
 base64_decode.o: \
 compile base64_decode.c base64.h stralloc.h
 	./compile base64_decode.c
+
+bench-ceiling.o: \
+compile bench-ceiling.c 
+	./compile bench-ceiling.c
+
+bench-load.o: \
+compile bench-load.c buffer.h byte.h fmt.h scan.h str.h stralloc.h strerr.h
+	./compile bench-load.c
+
+bench-rss.o: \
+compile bench-rss.c buffer.h fmt.h strerr.h
+	./compile bench-rss.c
 
 buffer.o: \
 compile buffer.c buffer.h
@@ -202,6 +225,14 @@ dnsname_fqdn.o: \
 compile dnsname_fqdn.c case.h dnsname.h stralloc.h
 	./compile dnsname_fqdn.c
 
+dyn_cleantemp.o: \
+compile dyn_cleantemp.c dyn.h ip4.h str.h stralloc.h
+	./compile dyn_cleantemp.c
+
+dyn_copy.o: \
+compile dyn_copy.c dyn.h ip4.h stralloc.h
+	./compile dyn_copy.c
+
 dyn_line.o: \
 compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h stralloc.h
 	./compile dyn_line.c
@@ -210,12 +241,28 @@ dyn_pass.o: \
 compile dyn_pass.c buffer.h byte.h dyn.h getln.h ip4.h stralloc.h
 	./compile dyn_pass.c
 
+dyn_publish.o: \
+compile dyn_publish.c deadline.h dyn.h ip4.h lock.h make_run.h stralloc.h
+	./compile dyn_publish.c
+
 dyn_results.o: \
 compile dyn_results.c byte.h dyn.h ip4.h stralloc.h
 	./compile dyn_results.c
 
+dyn_scan.o: \
+compile dyn_scan.c byte.h dyn.h ip4.h stralloc.h
+	./compile dyn_scan.c
+
+dyn_state.o: \
+compile dyn_state.c dyn.h fmt.h ip4.h scan.h stralloc.h
+	./compile dyn_state.c
+
+dyn_touch.o: \
+compile dyn_touch.c dyn.h ip4.h str.h stralloc.h
+	./compile dyn_touch.c
+
 dyn_update.o: \
-compile dyn_update.c dyn.h ip4.h stralloc.h
+compile dyn_update.c dyn.h ip4.h lock.h stralloc.h
 	./compile dyn_update.c
 
 fmt_ulong.o: \
@@ -261,6 +308,10 @@ compile ip4_fmt.c fmt.h ip4.h
 ip4_scan.o: \
 compile ip4_scan.c ip4.h
 	./compile ip4_scan.c
+
+lock_wait.o: \
+compile lock_wait.c lock.h
+	./compile lock_wait.c
 
 logline_safe.o: \
 compile logline_safe.c logline.h stralloc.h
@@ -319,7 +370,7 @@ compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stral
 	./compile tinydnsdyn-passwd.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h logline.h make_run.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h deadline.h dnsname.h dyn.h http.h ip4.h logline.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \
@@ -337,6 +388,9 @@ demo: it
 
 test: it
 	./tests/run
+
+bench: it bench-ceiling bench-load bench-rss
+	./bench.sh
 
 clean:
 	rm -f `cat TARGETS`

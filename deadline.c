@@ -59,3 +59,10 @@ int deadline_write(int fd,char *buf,unsigned int len)
   if (wait_for(fd,POLLOUT) == -1) return -1;
   return write(fd,buf,len);
 }
+
+/* whole seconds left, rounded up; 0 once the deadline has passed */
+unsigned int deadline_left(void)
+{
+  int ms = remaining();
+  return (ms + 999) / 1000;
+}

@@ -4,5 +4,6 @@
 extern void deadline_set(unsigned long);
 extern int deadline_read(int,char *,unsigned int);
 extern int deadline_write(int,char *,unsigned int);
+extern unsigned int deadline_left(void);
 
 #endif

@@ -69,8 +69,9 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
     if (n == slen) { s = "/"; slen = 1; }
     else { s += n; slen -= n; }
   }
-  n = byte_chr(s,slen,'#');
-  slen = n;
+  /* a fragment is never sent; one here means a client that did not
+     encode '#' in a value: refuse rather than cut the value short */
+  if (byte_chr(s,slen,'#') < slen) return 400;
   n = byte_chr(s,slen,'?');
   r->path = s; r->pathlen = n;
   if (n < slen) { r->query = s + n + 1; r->querylen = slen - n - 1; }

@@ -3,9 +3,17 @@
 #include "buffer.h"
 #include "strerr.h"
 
+/* the C library's text, first letter in lower case for log lines */
 const char *strerr_sys(int e)
 {
-  return strerror(e);
+  static char buf[128];
+  const char *s = strerror(e);
+  unsigned int i;
+
+  for (i = 0;s[i] && i < sizeof buf - 1;++i) buf[i] = s[i];
+  buf[i] = 0;
+  if (buf[0] >= 'A' && buf[0] <= 'Z') buf[0] += 'a' - 'A';
+  return buf;
 }
 
 /* one line on fd 2: a b c d [": " error] */

@@ -15,7 +15,6 @@
 #include "ip4.h"
 #include "dnsname.h"
 #include "dyn.h"
-#include "make_run.h"
 #include "logline.h"
 
 #define FATAL "tinydnsdyn: fatal: "
@@ -68,8 +67,14 @@ static void finish(int code,const char *extra,const char *why,int e)
     logcats(")");
   }
   if (!stralloc_0(&logline)) nomem();
-  if (why) strerr_warn(logline.s,"; ",why,0,e);
-  else strerr_warn(logline.s,0,0,0,0);
+  if (why) {
+    /* one line still: what went wrong first, then the request */
+    if (!stralloc_copys(&body,why)) nomem();
+    if (e && (!stralloc_cats(&body,": ") || !stralloc_cats(&body,strerr_sys(e)))) nomem();
+    if (!stralloc_0(&body)) nomem();
+    strerr_warn(FATAL,body.s,"; ",logline.s,0);
+  }
+  else strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
   _exit(code);
 }
 
@@ -125,7 +130,7 @@ static void readrequest(void)
     logcats(" - closed before a request");
     if (errno) { logcats(": "); logcats(strerr_sys(errno)); }
     if (!stralloc_0(&logline)) nomem();
-    strerr_warn(logline.s,0,0,0,0);
+    strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
     _exit(0);
   }
   if (st) {
@@ -200,6 +205,13 @@ static void getaddr(void)
   addr.len4 = ip4_fmt(addr.text4,addr.ip4);
 }
 
+static int answered(int res)
+{
+  unsigned int i;
+  for (i = 0;i < nhosts;++i) if (hosts[i].result == res) return 1;
+  return 0;
+}
+
 static const char *const code[] = {
   "", "notfqdn", "nohost", "nochg", "good", "dnserr", "911"
 };
@@ -235,8 +247,10 @@ int main(void)
   unsigned long u;
   unsigned int i;
   int changed;
-  int lockfd;
+  int pub;
   int wstat;
+  int groupcommit = 1;
+  struct dyn_state st;
   int badtimeout = 0;
 
   signal(SIGPIPE,SIG_IGN);
@@ -251,8 +265,9 @@ int main(void)
   passwd = getenv("PASSWD");
   data = getenv("DATA");
   if (!data || !*data) data = "data.dyn";
+  x = getenv("GROUPCOMMIT");
+  if (x && str_equal(x,"0")) groupcommit = 0;
 
-  logcats("tinydnsdyn: ");
   logsafe(remoteip,str_len(remoteip));
   deadline_set(timeout);
   readrequest();
@@ -262,41 +277,45 @@ int main(void)
   }
   authenticate(passwd);
   if (!root) fail911("$ROOT not set",0);
+  if (byte_chr(data,str_len(data),'/') < str_len(data)) fail911("$DATA must be a file name in $ROOT",0);
   if (chdir(root) == -1) fail911("unable to chdir to $ROOT",errno);
 
   logcats(" 200");
   gethosts();
   getaddr();
 
-  changed = dyn_update(data,hosts,nhosts,&addr,&lockfd);
+  deadline_set(timeout); /* for the locks and the make we may wait for */
+  changed = dyn_update(data,hosts,nhosts,&addr,deadline_left(),&st);
   if (changed == -1) {
     for (i = 0;i < nhosts;++i) hosts[i].result = hosts[i].ok ? DYN_911 : DYN_NOTFQDN;
     results();
     finish(111,0,dyn_why,errno);
   }
   dyn_results(hosts,nhosts);
-  wstat = 0;
-  if (changed) {
-    wstat = make_run();
-    if (wstat)
-      for (i = 0;i < nhosts;++i)
-        if (hosts[i].result == DYN_GOOD) hosts[i].result = DYN_DNSERR;
-  }
-  close(lockfd); /* after make: the next writer sees a published state */
+  /* good and nochg both promise the address is served: wait for a
+     make that has seen it, unless one has already */
+  if (answered(DYN_GOOD) || answered(DYN_NOCHG))
+    if (changed || st.built < st.written) {
+      pub = dyn_publish(data,st.written,changed && !groupcommit,&wstat);
+      if (pub) {
+        for (i = 0;i < nhosts;++i)
+          if (hosts[i].result == DYN_GOOD || hosts[i].result == DYN_NOCHG)
+            hosts[i].result = pub == 1 ? DYN_DNSERR : DYN_911;
+        results();
+        if (pub == -1) finish(111,0,dyn_why,errno);
+        if (!stralloc_cats(&logline,"; make failed: ")) nomem();
+        if (WIFEXITED(wstat)) {
+          logcats("exit ");
+          if (!stralloc_catulong(&logline,WEXITSTATUS(wstat))) nomem();
+        }
+        else {
+          logcats("signal ");
+          if (!stralloc_catulong(&logline,WTERMSIG(wstat))) nomem();
+        }
+        finish(111,0,0,0);
+      }
+    }
   results();
-  if (wstat == -1) finish(111,0,"unable to run make",errno);
-  if (wstat) {
-    if (!stralloc_cats(&logline,"; make failed: ")) nomem();
-    if (WIFEXITED(wstat)) {
-      logcats("exit ");
-      if (!stralloc_catulong(&logline,WEXITSTATUS(wstat))) nomem();
-    }
-    else {
-      logcats("signal ");
-      if (!stralloc_catulong(&logline,WTERMSIG(wstat))) nomem();
-    }
-    finish(111,0,0,0);
-  }
   finish(0,0,0,0);
   return 0;
 }
