@@ -5,7 +5,7 @@ SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -67,9 +67,9 @@ http_respond.o urldecode.o base64_decode.o
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
 
-dyn.a: makelib dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
+dyn.a: makelib dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_addr.o logline_safe.o
-	./makelib dyn.a dyn_line.o dyn_pass.o dyn_update.o dyn_results.o dyn_state.o \
+	./makelib dyn.a dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_addr.o logline_safe.o
 
 # programs
@@ -78,6 +78,51 @@ tinydnsdyn: load tinydnsdyn.o dyn.a auth.a http.a dns.a unix.a buffer.a \
 alloc.a byte.a
 	./load tinydnsdyn dyn.a auth.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
+
+tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o dns.a unix.a buffer.a \
+alloc.a byte.a
+	./load tinydnsdyn-conf auto_home.o dns.a unix.a buffer.a alloc.a byte.a
+
+tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a buffer.a alloc.a byte.a
+	./load tinydnsdyn-passwd dns.a buffer.a alloc.a byte.a -lcrypt
+
+# conf-home, compiled in: auto_home.c is made by auto-str
+
+auto-str: load auto-str.o buffer.a byte.a
+	./load auto-str buffer.a byte.a
+
+auto_home.c: auto-str conf-home
+	./auto-str auto_home "`head -1 conf-home`" > auto_home.c
+
+# auto_home.c is generated, so its object rule lives here, not below
+auto_home.o: compile auto_home.c
+	./compile auto_home.c
+
+# installing: hier.c says what goes where under conf-home; make setup
+# check installs there and verifies the result
+
+install: load install.o hier.o auto_home.o buffer.a alloc.a byte.a
+	./load install hier.o auto_home.o buffer.a alloc.a byte.a
+
+instcheck: load instcheck.o hier.o auto_home.o buffer.a alloc.a byte.a
+	./load instcheck hier.o auto_home.o buffer.a alloc.a byte.a
+
+setup: it
+	./install
+
+check: it
+	./instcheck
+
+# benchmark tools (make bench)
+
+bench-ceiling: load bench-ceiling.o
+	./load bench-ceiling
+
+bench-load: load bench-load.o buffer.a alloc.a byte.a
+	./load bench-load buffer.a alloc.a byte.a
+
+bench-rss: load bench-rss.o buffer.a alloc.a byte.a
+	./load bench-rss buffer.a alloc.a byte.a
 
 # objects
 
@@ -98,9 +143,25 @@ auth_check.o: \
 compile auth_check.c auth.h buffer.h byte.h getln.h str.h stralloc.h
 	./compile auth_check.c
 
+auto-str.o: \
+compile auto-str.c buffer.h strerr.h
+	./compile auto-str.c
+
 base64_decode.o: \
 compile base64_decode.c base64.h stralloc.h
 	./compile base64_decode.c
+
+bench-ceiling.o: \
+compile bench-ceiling.c 
+	./compile bench-ceiling.c
+
+bench-load.o: \
+compile bench-load.c buffer.h byte.h fmt.h scan.h str.h stralloc.h strerr.h
+	./compile bench-load.c
+
+bench-rss.o: \
+compile bench-rss.c buffer.h fmt.h strerr.h
+	./compile bench-rss.c
 
 buffer.o: \
 compile buffer.c buffer.h
@@ -174,6 +235,10 @@ dyn_cleantemp.o: \
 compile dyn_cleantemp.c dyn.h ip4.h ip6.h str.h stralloc.h
 	./compile dyn_cleantemp.c
 
+dyn_copy.o: \
+compile dyn_copy.c dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_copy.c
+
 dyn_line.o: \
 compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h scan.h stralloc.h
 	./compile dyn_line.c
@@ -189,6 +254,10 @@ compile dyn_publish.c deadline.h dyn.h ip4.h ip6.h lock.h make_run.h stralloc.h
 dyn_results.o: \
 compile dyn_results.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_results.c
+
+dyn_scan.o: \
+compile dyn_scan.c byte.h dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_scan.c
 
 dyn_state.o: \
 compile dyn_state.c dyn.h fmt.h ip4.h ip6.h scan.h stralloc.h
@@ -210,6 +279,10 @@ getln.o: \
 compile getln.c buffer.h byte.h getln.h stralloc.h
 	./compile getln.c
 
+hier.o: \
+compile hier.c auto_home.h hier.h
+	./compile hier.c
+
 http_getrequest.o: \
 compile http_getrequest.c byte.h deadline.h http.h stralloc.h
 	./compile http_getrequest.c
@@ -225,6 +298,14 @@ compile http_query.c byte.h http.h str.h stralloc.h urldecode.h
 http_respond.o: \
 compile http_respond.c buffer.h deadline.h fmt.h http.h stralloc.h
 	./compile http_respond.c
+
+install.o: \
+compile install.c buffer.h hier.h stralloc.h strerr.h
+	./compile install.c
+
+instcheck.o: \
+compile instcheck.c buffer.h byte.h hier.h stralloc.h strerr.h
+	./compile instcheck.c
 
 ip4_fmt.o: \
 compile ip4_fmt.c fmt.h ip4.h
@@ -298,6 +379,14 @@ strerr.o: \
 compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
+tinydnsdyn-conf.o: \
+compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn-conf.c
+
+tinydnsdyn-passwd.o: \
+compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn-passwd.c
+
 tinydnsdyn.o: \
 compile tinydnsdyn.c auth.h buffer.h byte.h case.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
@@ -317,6 +406,9 @@ demo: it
 
 test: it
 	./tests/run
+
+bench: it bench-ceiling bench-load bench-rss
+	./bench.sh
 
 clean:
 	rm -f `cat TARGETS`

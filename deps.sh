@@ -3,11 +3,13 @@
 # tested. Installs only what is missing; run as root.
 #   build:   gcc make libcrypt-dev
 #   run:     ucspi-tcp daemontools tinydns
-#   tests:   curl bind9-dnsutils (dig) ddclient inadyn perl; strace and
-#            iproute2 (ip) for the client tests, which run the clients in
-#            a network namespace with only lo and list what they connect to
+#   tests:   curl bind9-dnsutils (dig) ddclient inadyn perl
+#            man-db (man -l renders the man pages; brings groff-base)
+#            strace and iproute2 (ip) for the client tests, which run the
+#            clients in a network namespace with only lo and list what
+#            they connect to
 set -e
-pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl strace iproute2"
+pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl man-db strace iproute2"
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -40,6 +40,19 @@ struct dyn_addr {
   int keep;              /* find the lines, change none (offline=YES) */
 };
 
+#define DYN_EDITMAX 256 /* changed lines dyn_scan remembers */
+
+struct dyn_edit {
+  unsigned long from;  /* file bytes [from,to) become */
+  unsigned long to;
+  unsigned int pos;    /* dyn_editbytes.s[pos..pos+len) */
+  unsigned int len;
+};
+
+extern struct dyn_edit dyn_edits[];
+extern unsigned int dyn_nedits;
+extern stralloc dyn_editbytes;
+
 struct dyn_state {
   unsigned long written; /* data file replacements so far */
   unsigned long built;   /* the written count the last good make saw */
@@ -49,6 +62,8 @@ extern const char *dyn_why;
 
 extern int dyn_addr_scan(struct dyn_addr *,const char *,unsigned int);
 extern int dyn_line(const char *,unsigned int,struct dyn_host *,unsigned int,const struct dyn_addr *,stralloc *,int *);
+extern int dyn_scan(int,struct dyn_host *,unsigned int,const struct dyn_addr *);
+extern int dyn_copy(int,unsigned long,int);
 extern int dyn_pass(int,int,struct dyn_host *,unsigned int,const struct dyn_addr *);
 extern int dyn_update(const char *,struct dyn_host *,unsigned int,const struct dyn_addr *,unsigned int,struct dyn_state *);
 extern int dyn_publish(const char *,unsigned long,int,int *);

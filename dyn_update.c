@@ -44,6 +44,7 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   int fdin;
   int fdtmp;
   int fddir;
+  int full;
 
   if (!stralloc_copys(&lockfn,fn) || !stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn))
     return fail("out of memory",-1,-1,-1);
@@ -55,7 +56,8 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   fdin = open(fn,O_RDONLY | O_CLOEXEC);
   if (fdin == -1) return fail("unable to open data file",fdlock,-1,-1);
   if (fstat(fdin,&sb) == -1) return fail("unable to stat data file",fdlock,fdin,-1);
-  if (dyn_pass(fdin,-1,h,nh,a) == -1) return fail("unable to read data file",fdlock,fdin,-1);
+  full = dyn_scan(fdin,h,nh,a);
+  if (full == -1) return fail("unable to read data file",fdlock,fdin,-1);
   if (!changes(h,nh)) { close(fdin); close(fdlock); return 0; }
 
   if (dyn_cleantemp(fn) == -1) return fail("unable to clean temporary files",fdlock,fdin,-1);
@@ -68,8 +70,12 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   fdtmp = open(tmpfn.s,O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,0600);
   if (fdtmp == -1) return fail("unable to create temporary file",fdlock,fdin,-1);
   if (fchmod(fdtmp,sb.st_mode & 07777) == -1) return fail("unable to chmod temporary file",fdlock,fdin,fdtmp);
-  if (lseek(fdin,0,SEEK_SET) == -1) return fail("unable to rewind data file",fdlock,fdin,fdtmp);
-  if (dyn_pass(fdin,fdtmp,h,nh,a) == -1) return fail("unable to write temporary file",fdlock,fdin,fdtmp);
+  if (full) {
+    /* too many changed lines to remember: stream it through */
+    if (lseek(fdin,0,SEEK_SET) == -1) return fail("unable to rewind data file",fdlock,fdin,fdtmp);
+    if (dyn_pass(fdin,fdtmp,h,nh,a) == -1) return fail("unable to write temporary file",fdlock,fdin,fdtmp);
+  }
+  else if (dyn_copy(fdin,sb.st_size,fdtmp) == -1) return fail("unable to write temporary file",fdlock,fdin,fdtmp);
   if (fsync(fdtmp) == -1) return fail("unable to sync temporary file",fdlock,fdin,fdtmp);
   if (close(fdtmp) == -1) { unlink(tmpfn.s); return fail("unable to write temporary file",fdlock,fdin,-1); }
   close(fdin);

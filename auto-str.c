@@ -1,0 +1,46 @@
+#include <errno.h>
+#include "buffer.h"
+#include "strerr.h"
+
+#define FATAL "auto-str: fatal: "
+
+/* auto-str name value: prints a C definition of the string constant
+   name holding value, every byte outside a small safe set written as an
+   octal escape, so that any conf-* line becomes valid C. */
+
+static void put(const char *s,unsigned int len)
+{
+  if (buffer_put(buffer_1,s,len) == -1)
+    strerr_die(111,FATAL,"unable to write output",0,0,errno);
+}
+
+static int safe(unsigned char c)
+{
+  if (c >= 'a' && c <= 'z') return 1;
+  if (c >= 'A' && c <= 'Z') return 1;
+  if (c >= '0' && c <= '9') return 1;
+  return c == '/' || c == '.' || c == '-' || c == '_' || c == '+' || c == ',';
+}
+
+int main(int argc,char **argv)
+{
+  const unsigned char *v;
+  char oct[4];
+
+  if (argc != 3) strerr_die(100,"auto-str: usage: auto-str name value",0,0,0,0);
+  put("const char ",11);
+  buffer_puts(buffer_1,argv[1]);
+  put("[] = \"",6);
+  for (v = (const unsigned char *) argv[2];*v;++v) {
+    if (safe(*v)) { put((const char *) v,1); continue; }
+    oct[0] = '\\';
+    oct[1] = '0' + ((*v >> 6) & 7);
+    oct[2] = '0' + ((*v >> 3) & 7);
+    oct[3] = '0' + (*v & 7);
+    put(oct,4);
+  }
+  put("\";\n",3);
+  if (buffer_flush(buffer_1) == -1)
+    strerr_die(111,FATAL,"unable to write output",0,0,errno);
+  return 0;
+}

@@ -1,0 +1,120 @@
+#!/bin/bash
+# make bench: figures, not tests. Everything runs here on 127.0.0.1,
+# side by side in one run, in a temporary directory.
+# BENCH_QUICK=1 runs smaller numbers (a smoke test of this script).
+set -u
+top=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d /tmp/tinydnsdyn-bench.XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+cd "$tmp" || exit 111
+
+quick=${BENCH_QUICK-}
+nochgtotal=2000; burst=200; reps=15; sizes="1000 10000 100000"
+[ -n "$quick" ] && { nochgtotal=200; burst=40; reps=3; sizes="1000 10000"; }
+
+hash() { perl -e 'print crypt($ARGV[0],$ARGV[1])' "$1" "$2"; }
+echo "md5user:$(hash pw '$1$benchslt$')" > passwd
+echo "yesuser:$(hash pw '$y$j9T$benchbenchbenchb$')" >> passwd
+b64() { printf '%s' "$1" | base64 -w0; }
+request() { # request HOSTS MYIP USER
+  printf 'GET /nic/update?hostname=%s&myip=%s HTTP/1.0\r\nHost: 127.0.0.1\r\nUser-Agent: bench\r\nAuthorization: Basic %s\r\n\r\n' \
+    "$1" "$2" "$(b64 "$3:pw")"
+}
+server() { # server DIR CONC PROG [env...]: starts tcpserver, sets port
+  local dir=$1 conc=$2 prog=$3; shift 3
+  : > "$dir.port"
+  tcpserver -1 -c "$conc" -vDRHl0 127.0.0.1 0 env "$@" "$prog" > "$dir.port" 2> "$dir.log" &
+  srv=$!; pids+=("$srv")
+  while [ ! -s "$dir.port" ]; do sleep 0.05; done
+  port=$(cat "$dir.port")
+}
+stopsrv() { kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+field() { awk -v k="$1" '{for (i=1;i<NF;i++) if ($(i+1)==k) print $i}'; } # value before word k
+
+mkdata() { # mkdata DIR LINES: data.dyn with LINES lines, h000001.. first
+  local d=$1 n=$2
+  mkdir -p "$d"
+  echo '.example.com:192.0.2.53:a:259200' > "$d/data.static"
+  awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "+h%06d.example.com:192.0.2.1:300\n", i }' > "$d/data.dyn"
+  printf '%s\n' 'all: data.cdb' '	echo ran >> made' 'data.cdb: data' '	tinydns-data' \
+    'data: data.static data.dyn' '	cat data.static data.dyn > data.new' '	mv data.new data' > "$d/Makefile"
+  (cd "$d" && make -s >/dev/null && rm -f made)
+}
+
+echo "tinydnsdyn benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo
+
+# 1. nochg throughput vs the ceiling
+mkdata nochg 1000
+request h000001.example.com 192.0.2.1 md5user > req.md5
+request h000001.example.com 192.0.2.1 yesuser > req.yes
+server ceil 40 "$top/bench-ceiling"
+ceil=$("$top/bench-load" "$port" 8 "$nochgtotal" req.md5); stopsrv
+server nochg 40 "$top/tinydnsdyn" ROOT="$tmp/nochg" PASSWD="$tmp/passwd"
+md5=$("$top/bench-load" "$port" 8 "$nochgtotal" req.md5)
+yes=$("$top/bench-load" "$port" 8 $((nochgtotal / 4)) req.yes); stopsrv
+c=$(echo "$ceil" | field req/s); m=$(echo "$md5" | field req/s); y=$(echo "$yes" | field req/s)
+echo "1. nochg requests/s through tcpserver -c 40, 8 clients at once"
+printf '   %-44s %8s req/s  (%s)\n' "ceiling: handler writes a fixed answer" "$c" "$(echo "$ceil" | cut -d' ' -f6-)"
+printf '   %-44s %8s req/s  %3d%% of ceiling (%s)\n' "tinydnsdyn, MD5-crypt user (\$1\$, 0.1 ms)" "$m" $((m * 100 / c)) "$(echo "$md5" | cut -d' ' -f6-)"
+printf '   %-44s %8s req/s  %3d%% of ceiling (%s)\n' "tinydnsdyn, yescrypt user (\$y\$, ~25 ms)" "$y" $((y * 100 / c)) "$(echo "$yes" | cut -d' ' -f6-)"
+echo
+
+# 2. one changed update, make excluded (make is /bin/true), vs cp
+mkdir -p fakebin; ln -sf /bin/true fakebin/make
+echo "2. one changed update, make excluded, median of $reps; peak RSS of the handler"
+for n in $sizes; do
+  mkdata "s$n" "$n"
+  : > t.dyn; : > t.cp; : > t.rss
+  for ((i = 1; i <= reps; i++)); do
+    request h000001.example.com "198.51.100.$((i % 200 + 1))" md5user > req.one
+    env PATH="$tmp/fakebin:$PATH" ROOT="$tmp/s$n" PASSWD="$tmp/passwd" TCPREMOTEIP=127.0.0.1 \
+      "$top/bench-rss" "$top/tinydnsdyn" < req.one > /dev/null 2> out.rss
+    grep ' KiB$' out.rss | tail -1 | awk '{print $1}' >> t.dyn
+    grep ' KiB$' out.rss | tail -1 | awk '{print $3}' >> t.rss
+    "$top/bench-rss" cp "s$n/data.dyn" cp.out 2> out.cp
+    awk '{print $1}' out.cp >> t.cp
+  done
+  d=$(median < t.dyn); k=$(median < t.cp); r=$(sort -n t.rss | tail -1)
+  printf '   %7d lines: tinydnsdyn %7d us, cp %7d us, ratio %s, peak RSS %s KiB\n' \
+    "$n" "$d" "$k" "$(awk -v a="$d" -v b="$k" 'BEGIN { printf "%.2f", a / b }')" "$r"
+done
+echo
+
+# 3. a burst of changed updates to distinct hosts, real make on 100k lines
+burstlines=100000; [ -n "$quick" ] && burstlines=10000
+request "h@@@@@@.example.com" 198.51.100.1 md5user > req.burst1
+request "h@@@@@@.example.com" 198.51.100.2 md5user > req.burst2
+echo "3. $burst concurrent changed updates (distinct hosts), tinydns-data on $burstlines lines, tcpserver -c $burst"
+for mode in 1 0; do
+  rm -rf burst; mkdata burst "$burstlines"
+  server burst "$burst" "$top/tinydnsdyn" ROOT="$tmp/burst" PASSWD="$tmp/passwd" GROUPCOMMIT=$mode
+  out=$("$top/bench-load" "$port" "$burst" "$burst" req.burst$((2 - mode))); stopsrv
+  makes=$(wc -l < burst/made 2>/dev/null || echo 0)
+  label="group commit"; [ $mode = 0 ] && label="make per update (GROUPCOMMIT=0)"
+  printf '   %-34s wall %9s ms, make runs %4d, p50 %9s ms, p99 %9s ms, failed %s\n' "$label" \
+    "$(echo "$out" | field ms | head -1)" "$makes" "$(echo "$out" | awk '{print $7}')" "$(echo "$out" | awk '{print $10}')" "$(echo "$out" | awk '{print $NF}')"
+done
+
+# 4. the same burst through tinydyndns-update, which edits data.cdb
+if command -v tinydyndns-update > /dev/null; then
+  rm -rf tdd; mkdata tdd "$burstlines"
+  cd tdd
+  s0=$(date +%s%N)
+  for ((i = 1; i <= burst; i++)); do
+    ( a=$(date +%s%N)
+      setlock data.lock tinydyndns-update "$(printf 'h%06d.example.com' "$i")" 198.51.100.3 > /dev/null 2>&1 || echo fail >> ../tdd.fail
+      b=$(date +%s%N); echo $(( (b - a) / 1000 )) >> ../tdd.lat ) &
+  done
+  wait
+  s1=$(date +%s%N)
+  cd ..
+  printf '   %-34s wall %9s ms, make runs    0, p50 %9s ms, p99 %9s ms, failed %s\n' "tinydyndns-update (setlock)" \
+    "$(( (s1 - s0) / 1000000 ))" "$(median < tdd.lat | awk '{printf "%.2f", $1/1000}')" \
+    "$(sort -n tdd.lat | awk '{a[NR]=$1} END {printf "%.2f", a[int(NR*0.99)]/1000}')" "$(cat tdd.fail 2>/dev/null | wc -l)"
+else
+  echo "   tinydyndns-update: not installed (apt-get install tinydyndns)"
+fi

@@ -1,0 +1,59 @@
+#define _GNU_SOURCE
+#include <errno.h>
+#include <unistd.h>
+#include "dyn.h"
+
+static char buf[65536];
+
+/* copies n bytes from fdin's offset *in to fdout's current offset */
+static int span(int fdin,long long *in,int fdout,unsigned long n)
+{
+  long long w;
+  int r;
+  int k;
+
+  while (n) {
+    w = copy_file_range(fdin,(off_t *) in,fdout,0,n,0);
+    if (w > 0) { n -= w; continue; }
+    if (w == 0) { errno = EIO; return -1; } /* file shrank: cannot be, we hold the lock */
+    if (errno == EINTR) continue;
+    if (errno != EXDEV && errno != ENOSYS && errno != EINVAL && errno != EOPNOTSUPP) return -1;
+    /* no kernel copy here: through user space */
+    while (n) {
+      r = pread(fdin,buf,n < sizeof buf ? n : sizeof buf,*in);
+      if (r == -1) { if (errno == EINTR) continue; return -1; }
+      if (r == 0) { errno = EIO; return -1; }
+      for (k = 0;k < r;) {
+        w = write(fdout,buf + k,r - k);
+        if (w == -1) { if (errno == EINTR) continue; return -1; }
+        k += w;
+      }
+      *in += r;
+      n -= r;
+    }
+  }
+  return 0;
+}
+
+/* Writes the data file fdin (size bytes) to fdout with the edits that
+   dyn_scan recorded. 0 on success, -1 on error. */
+int dyn_copy(int fdin,unsigned long size,int fdout)
+{
+  long long in = 0;
+  unsigned int i;
+  unsigned int k;
+  int w;
+  const struct dyn_edit *e;
+
+  for (i = 0;i < dyn_nedits;++i) {
+    e = &dyn_edits[i];
+    if (span(fdin,&in,fdout,e->from - in) == -1) return -1;
+    for (k = 0;k < e->len;) {
+      w = write(fdout,dyn_editbytes.s + e->pos + k,e->len - k);
+      if (w == -1) { if (errno == EINTR) continue; return -1; }
+      k += w;
+    }
+    in = e->to;
+  }
+  return span(fdin,&in,fdout,size - in);
+}

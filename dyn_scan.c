@@ -1,0 +1,103 @@
+#include <errno.h>
+#include <unistd.h>
+#include "byte.h"
+#include "stralloc.h"
+#include "dyn.h"
+
+/* The fast way to edit a long data file: one read-only scan finds the
+   few byte ranges that change; then the file is copied around them
+   by the kernel (dyn_copy), never parsed twice or copied through user
+   space line by line. */
+
+struct dyn_edit dyn_edits[DYN_EDITMAX];
+unsigned int dyn_nedits;
+stralloc dyn_editbytes;
+
+static char buf[DYN_LINEMAX];
+static stralloc edited;
+
+static int record(unsigned long off,const char *s,unsigned int len)
+{
+  unsigned int p = 0;
+  unsigned int q = 0;
+  struct dyn_edit *e;
+
+  if (dyn_nedits == DYN_EDITMAX) return 0;
+  while (p < len && p < edited.len && s[p] == edited.s[p]) ++p;
+  while (q < len - p && q < edited.len - p && s[len - 1 - q] == edited.s[edited.len - 1 - q]) ++q;
+  e = &dyn_edits[dyn_nedits++];
+  e->from = off + p;
+  e->to = off + len - q;
+  e->pos = dyn_editbytes.len;
+  e->len = edited.len - p - q;
+  if (!stralloc_catb(&dyn_editbytes,edited.s + p,e->len)) return -1;
+  return 1;
+}
+
+static int line(unsigned long off,const char *s,unsigned int len,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a,int *full)
+{
+  int i;
+  int r;
+  int family;
+
+  i = dyn_line(s,len,h,nh,a,&edited,&family);
+  if (i == -2) { errno = ENOMEM; return -1; }
+  if (i < 0) return 0;
+  ++h[i].lines;
+  if (family == 4) ++h[i].lines4; else ++h[i].lines6;
+  if (edited.len == len && byte_equal(edited.s,len,s)) return 0;
+  ++h[i].changed;
+  if (!*full) {
+    r = record(off,s,len);
+    if (r == -1) return -1;
+    if (!r) *full = 1;
+  }
+  return 0;
+}
+
+/* Counts, for every host, its lines and the lines whose address would
+   change, like dyn_pass, and records the changes in dyn_edits. 0 on
+   success; 1 if there were more than DYN_EDITMAX changed lines (the
+   counts are right, the edits are not all there: use dyn_pass to
+   write); -1 on error. Lines longer than DYN_LINEMAX are not ours. */
+int dyn_scan(int fd,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
+{
+  unsigned long off = 0;  /* file offset of buf[0] */
+  unsigned int have = 0;  /* bytes in buf */
+  unsigned int start;     /* first unprocessed byte in buf */
+  unsigned int nl;
+  unsigned int i;
+  int skipping = 0;       /* inside an over-long line */
+  int full = 0;
+  int r;
+
+  dyn_nedits = 0;
+  dyn_editbytes.len = 0;
+  for (i = 0;i < nh;++i) { h[i].lines = h[i].lines4 = h[i].lines6 = 0; h[i].changed = 0; }
+  for (;;) {
+    r = read(fd,buf + have,sizeof buf - have);
+    if (r == -1) { if (errno == EINTR) continue; return -1; }
+    if (r == 0) {
+      /* a last line without newline */
+      if (have && !skipping && line(off,buf,have,h,nh,a,&full) == -1) return -1;
+      return full;
+    }
+    have += r;
+    start = 0;
+    for (;;) {
+      nl = byte_chr(buf + start,have - start,'\n');
+      if (start + nl == have) break;
+      if (skipping) skipping = 0;
+      else if (line(off + start,buf + start,nl + 1,h,nh,a,&full) == -1) return -1;
+      start += nl + 1;
+    }
+    if (start == 0 && have == sizeof buf) {
+      /* no newline in a whole buffer: an over-long line, not ours */
+      skipping = 1;
+      start = have;
+    }
+    byte_copy(buf,have - start,buf + start);
+    off += start;
+    have -= start;
+  }
+}

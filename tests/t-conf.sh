@@ -1,0 +1,80 @@
+# tinydnsdyn-conf: usage errors (100, nothing made), the service
+# directory it makes (files, owners, modes, contents), a root that exists
+# with or without a Makefile, and refusing an existing D (111)
+. "$TESTS/lib.sh"
+. "$TESTS/lib-ops.sh"
+C=$TOP/tinydnsdyn-conf
+ensureusers
+home=$(head -1 "$TOP/conf-home")
+show() { sed "s|$PWD|CWD|g; s|$home/bin/|HOME/bin/|g"; }
+conf() { # args...; prints the exit code and the first line of stderr
+  "$C" "$@" 2>err
+  echo "exit $? $(head -1 err | show | errnorm)"
+}
+tree() {
+  find "$@" -printf '%p %y %u:%g %m\n' | LC_ALL=C sort
+}
+
+echo '--- usage'
+conf
+conf tinydnsdyn tinydnsdynlog "$PWD/svc"
+conf tinydnsdyn tinydnsdynlog svc "$PWD/data"
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" data
+conf nosuchuser tinydnsdynlog "$PWD/svc" "$PWD/data"
+conf tinydnsdyn 'x;rm' "$PWD/svc" "$PWD/data"
+conf tinydnsdyn -x "$PWD/svc" "$PWD/data"
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" 127.1
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" ''
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" 127.0.0.1 0
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" 127.0.0.1 65536
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" 127.0.0.1 80x
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" 127.0.0.1 80 x
+conf tinydnsdyn tinydnsdynlog "$PWD/svc
+x" "$PWD/data"
+ls
+
+echo '--- a new service and a new root'
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data"
+tree svc data
+for f in run log/run env/ROOT env/PASSWD env/IP env/PORT rules Makefile; do
+  echo "== $f"
+  show < "svc/$f"
+done
+sh -n svc/run && sh -n svc/log/run && echo "run scripts parse"
+if grep -qF "$home/bin/tinydnsdyn" svc/run; then
+  echo "run uses the installed path from conf-home"
+fi
+cmp data/Makefile "$TOP/data.Makefile" && echo "data/Makefile is data.Makefile"
+echo "sizes: $(wc -c < svc/passwd) $(wc -c < data/data.dyn) $(wc -c < data/data.static)"
+for ip in 127.0.0.1 127.0.0.2 192.0.2.1; do
+  printf '%s: ' "$ip"
+  env TCPREMOTEIP=$ip tcprulescheck svc/rules.cdb | tail -1
+done
+(cd data && make -s 2>&1) && [ -f data/data.cdb ] && echo "data Makefile builds data.cdb"
+
+echo '--- D exists'
+tree svc > before
+conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/other"
+tree svc | cmp -s - before && echo "svc unchanged"
+[ -e other ] || echo "other not made"
+
+echo '--- a root with its own Makefile is left alone (but given to acct)'
+mkdir data2
+printf 'data.cdb: data\n\ttinydns-data\n' > data2/Makefile
+echo '+x.example.com:192.0.2.1' > data2/data
+conf tinydnsdyn tinydnsdynlog "$PWD/svc2" "$PWD/data2" 0 8246
+tree data2
+cat data2/Makefile
+echo "IP $(cat svc2/env/IP) PORT $(cat svc2/env/PORT) ROOT $(show < svc2/env/ROOT)"
+
+echo '--- a root without Makefile keeps its data files'
+mkdir data3
+echo '+h.example.com:192.0.2.9' > data3/data.dyn
+chmod 640 data3/data.dyn
+conf tinydnsdyn tinydnsdynlog "$PWD/svc3" "$PWD/data3" 127.0.0.3
+tree data3
+cat data3/data.dyn
+
+echo '--- root is a file'
+: > data4
+conf tinydnsdyn tinydnsdynlog "$PWD/svc4" "$PWD/data4"
