@@ -13,11 +13,13 @@
 #define DYN_GOOD 4
 #define DYN_DNSERR 5
 #define DYN_911 6
+#define DYN_ABUSE 7
 
 struct dyn_host {
   stralloc name;          /* lower case, no trailing dot; valid if ok */
   int ok;                 /* name is a valid FQDN */
   int allowed;            /* this user may update it */
+  int abuse;              /* changed too often: left as it is */
   unsigned long lines;    /* its +, = and +*. lines seen */
   unsigned long changed;  /* of those, lines whose address differs */
   int result;
@@ -42,6 +44,13 @@ extern struct dyn_edit dyn_edits[];
 extern unsigned int dyn_nedits;
 extern stralloc dyn_editbytes;
 
+struct dyn_limits {
+  unsigned long mininterval; /* seconds between changes of one host; 0: none */
+  unsigned long perhour;     /* changes of one host an hour; 0: no limit */
+};
+
+extern struct dyn_limits dyn_limits;
+
 struct dyn_state {
   unsigned long written; /* data file replacements so far */
   unsigned long built;   /* the written count the last good make saw */
@@ -59,6 +68,7 @@ extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);
 extern int dyn_cleantemp(const char *);
 extern int dyn_touch(const char *);
+extern int dyn_abuse(const char *,struct dyn_host *,unsigned int,int);
 extern void dyn_results(struct dyn_host *,unsigned int);
 
 #endif

@@ -13,9 +13,11 @@ void dyn_results(struct dyn_host *h,unsigned int nh)
           && byte_equal(h[j].name.s,h[i].name.len,h[i].name.s)) {
         h[i].lines = h[j].lines;
         h[i].changed = h[j].changed;
+        h[i].abuse = h[j].abuse;
         break;
       }
     if (!h[i].ok) h[i].result = DYN_NOTFQDN;
+    else if (h[i].abuse) h[i].result = DYN_ABUSE;
     else if (!h[i].allowed || !h[i].lines) h[i].result = DYN_NOHOST;
     else if (h[i].changed) h[i].result = DYN_GOOD;
     else h[i].result = DYN_NOCHG;
