@@ -51,8 +51,8 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
 	buffer_1.o buffer_2.o getln.o strerr.o
 
-unix.a: makelib deadline.o make_run.o lock_wait.o
-	./makelib unix.a deadline.o make_run.o lock_wait.o
+unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o
+	./makelib unix.a deadline.o make_run.o lock_wait.o rate_update.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 dnsname_fqdn.o
@@ -64,13 +64,13 @@ http_respond.o urldecode.o base64_decode.o
 	./makelib http.a http_getrequest.o http_parse.o http_query.o \
 	http_respond.o urldecode.o base64_decode.o
 
-auth.a: makelib auth_check.o auth_basic.o auth_allows.o
-	./makelib auth.a auth_check.o auth_basic.o auth_allows.o
+auth.a: makelib auth_check.o auth_basic.o auth_allows.o auth_fail.o
+	./makelib auth.a auth_check.o auth_basic.o auth_allows.o auth_fail.o
 
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
-dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_addr.o logline_safe.o
+dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
-	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_addr.o logline_safe.o
+	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o
 
 # programs
 
@@ -142,6 +142,10 @@ compile auth_basic.c auth.h base64.h byte.h case.h stralloc.h
 auth_check.o: \
 compile auth_check.c auth.h buffer.h byte.h getln.h str.h stralloc.h
 	./compile auth_check.c
+
+auth_fail.o: \
+compile auth_fail.c auth.h lock.h rate.h str.h stralloc.h
+	./compile auth_fail.c
 
 auto-str.o: \
 compile auto-str.c buffer.h strerr.h
@@ -226,6 +230,10 @@ compile deadline.c deadline.h
 dnsname_fqdn.o: \
 compile dnsname_fqdn.c case.h dnsname.h stralloc.h
 	./compile dnsname_fqdn.c
+
+dyn_abuse.o: \
+compile dyn_abuse.c byte.h dyn.h ip4.h ip6.h rate.h stralloc.h
+	./compile dyn_abuse.c
 
 dyn_addr.o: \
 compile dyn_addr.c byte.h dyn.h ip4.h ip6.h stralloc.h
@@ -338,6 +346,10 @@ compile logline_safe.c logline.h stralloc.h
 make_run.o: \
 compile make_run.c make_run.h
 	./compile make_run.c
+
+rate_update.o: \
+compile rate_update.c buffer.h byte.h getln.h rate.h scan.h stralloc.h
+	./compile rate_update.c
 
 scan_ulong.o: \
 compile scan_ulong.c scan.h

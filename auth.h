@@ -8,6 +8,7 @@
 
 extern int auth_check(const char *,const char *,unsigned int,const char *,unsigned int,stralloc *);
 extern int auth_basic(const char *,unsigned int,stralloc *,stralloc *);
+extern unsigned int auth_fail(const char *,const char *,const char *,unsigned int);
 extern int auth_allows(const stralloc *,const char *,unsigned int);
 
 #endif

@@ -46,5 +46,8 @@ In another terminal:
 
 Ctrl-C stops the demo. Log:
 MSG
+# the handler runs as nobody, as it would as its own account: it owns
+# the data directory and can read the password file, nothing else
+chown -R nobody "$d/root" "$d/passwd"
 env ROOT="$d/root" PASSWD="$d/passwd" \
-  tcpserver -vDRHl0 127.0.0.1 "$port" "$top/tinydnsdyn"
+  tcpserver -vDRHl0 -u "$(id -u nobody)" -g "$(id -g nobody)" 127.0.0.1 "$port" "$top/tinydnsdyn"

@@ -14,11 +14,13 @@
 #define DYN_GOOD 4
 #define DYN_DNSERR 5
 #define DYN_911 6
+#define DYN_ABUSE 7
 
 struct dyn_host {
   stralloc name;          /* lower case, no trailing dot; valid if ok */
   int ok;                 /* name is a valid FQDN */
   int allowed;            /* this user may update it */
+  int abuse;              /* changed too often: left as it is */
   unsigned long lines;    /* its address lines seen, of the families asked for */
   unsigned long lines4;   /* of those, +, = and +*. lines */
   unsigned long lines6;   /* of those, :28:, :*.:28:, 6, 3 and 3*. lines */
@@ -53,6 +55,13 @@ extern struct dyn_edit dyn_edits[];
 extern unsigned int dyn_nedits;
 extern stralloc dyn_editbytes;
 
+struct dyn_limits {
+  unsigned long mininterval; /* seconds between changes of one host; 0: none */
+  unsigned long perhour;     /* changes of one host an hour; 0: no limit */
+};
+
+extern struct dyn_limits dyn_limits;
+
 struct dyn_state {
   unsigned long written; /* data file replacements so far */
   unsigned long built;   /* the written count the last good make saw */
@@ -71,6 +80,7 @@ extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);
 extern int dyn_cleantemp(const char *);
 extern int dyn_touch(const char *);
+extern int dyn_abuse(const char *,struct dyn_host *,unsigned int,int);
 extern void dyn_results(struct dyn_host *,unsigned int);
 
 #endif

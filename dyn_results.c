@@ -15,9 +15,11 @@ void dyn_results(struct dyn_host *h,unsigned int nh)
         h[i].lines4 = h[j].lines4;
         h[i].lines6 = h[j].lines6;
         h[i].changed = h[j].changed;
+        h[i].abuse = h[j].abuse;
         break;
       }
     if (!h[i].ok) h[i].result = DYN_NOTFQDN;
+    else if (h[i].abuse) h[i].result = DYN_ABUSE;
     else if (!h[i].allowed || !h[i].lines) h[i].result = DYN_NOHOST;
     else if (h[i].changed) h[i].result = DYN_GOOD;
     else h[i].result = DYN_NOCHG;

@@ -45,6 +45,7 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   int fdtmp;
   int fddir;
   int full;
+  int marked;
 
   if (!stralloc_copys(&lockfn,fn) || !stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn))
     return fail("out of memory",-1,-1,-1);
@@ -59,6 +60,15 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   full = dyn_scan(fdin,h,nh,a);
   if (full == -1) return fail("unable to read data file",fdlock,fdin,-1);
   if (!changes(h,nh)) { close(fdin); close(fdlock); return 0; }
+  marked = dyn_abuse(fn,h,nh,0);
+  if (marked == -1) return fail("unable to read abuse file",fdlock,fdin,-1);
+  if (marked) {
+    /* some hosts are left out: look again without them */
+    if (lseek(fdin,0,SEEK_SET) == -1) return fail("unable to rewind data file",fdlock,fdin,-1);
+    full = dyn_scan(fdin,h,nh,a);
+    if (full == -1) return fail("unable to read data file",fdlock,fdin,-1);
+    if (!changes(h,nh)) { close(fdin); close(fdlock); return 0; }
+  }
 
   if (dyn_cleantemp(fn) == -1) return fail("unable to clean temporary files",fdlock,fdin,-1);
   if (!stralloc_copys(&tmpfn,fn) || !stralloc_cats(&tmpfn,".tmp.")
@@ -86,6 +96,8 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   if (rename(tmpfn.s,fn) == -1) { int e = errno; unlink(tmpfn.s); errno = e; return fail("unable to replace data file",fdlock,-1,-1); }
   fddir = open(".",O_RDONLY | O_CLOEXEC);
   if (fddir != -1) { fsync(fddir); close(fddir); }
+  /* the change is made: failing to count it only forgets one event */
+  dyn_abuse(fn,h,nh,1);
   close(fdlock);
   return 1;
 }

@@ -36,6 +36,11 @@ static stralloc myip;
 static struct dyn_host hosts[DYN_HOSTMAX];
 static unsigned int nhosts;
 static struct dyn_addr addr;
+static const char *root;
+static const char *data;
+static unsigned long authdelay = 10;
+static stralloc lockfn;
+static stralloc ratefn;
 
 static void nomem(void)
 {
@@ -112,6 +117,18 @@ static void badauth(void)
   refuse(401,"badauth","WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
 }
 
+/* a numeric setting from the environment: 1 if unset or valid */
+static int envnum(const char *name,unsigned long *u,unsigned long max)
+{
+  const char *x = getenv(name);
+  unsigned long v;
+
+  if (!x) return 1;
+  if (!*x || x[scan_ulong(x,&v)] || v > max) return 0;
+  *u = v;
+  return 1;
+}
+
 static int pathok(void)
 {
   if (r.pathlen == 1 && r.path[0] == '/') return 1;
@@ -152,6 +169,7 @@ static void readrequest(void)
 static void authenticate(const char *passwd)
 {
   int ok;
+  unsigned int delay;
 
   if (!r.hasauth || !auth_basic(r.auth,r.authlen,&user,&pass)) {
     logcats(" -");
@@ -163,7 +181,23 @@ static void authenticate(const char *passwd)
   ok = auth_check(passwd,user.s,user.len,pass.s,pass.len,&domains);
   byte_zero(pass.s,pass.len);
   if (ok == -1) fail911("unable to read password file",errno);
-  if (!ok) badauth();
+  if (!ok) {
+    /* a wrong password, not a missing one: clients first ask without */
+    if (root && !stralloc_copys(&lockfn,root)) nomem();
+    if (root && authdelay) {
+      if (!stralloc_cats(&lockfn,"/") || !stralloc_cats(&lockfn,data)) nomem();
+      if (!stralloc_copy(&ratefn,&lockfn) || !stralloc_cats(&ratefn,".authfail") || !stralloc_0(&ratefn)) nomem();
+      if (!stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn)) nomem();
+      delay = auth_fail(lockfn.s,ratefn.s,remoteip,authdelay);
+      if (delay) {
+        logcats(" delayed ");
+        if (!stralloc_catulong(&logline,delay)) nomem();
+        logcats("s");
+        sleep(delay);
+      }
+    }
+    badauth();
+  }
 }
 
 static void gethosts(void)
@@ -252,7 +286,7 @@ static int answered(int res)
 }
 
 static const char *const code[] = {
-  "", "notfqdn", "nohost", "nochg", "good", "dnserr", "911"
+  "", "notfqdn", "nohost", "nochg", "good", "dnserr", "911", "abuse"
 };
 
 static void results(void)
@@ -291,9 +325,7 @@ static void results(void)
 
 int main(void)
 {
-  const char *root;
   const char *passwd;
-  const char *data;
   const char *x;
   unsigned long u;
   unsigned int i;
@@ -303,6 +335,7 @@ int main(void)
   int groupcommit = 1;
   struct dyn_state st;
   int badtimeout = 0;
+  const char *badsetting = 0;
 
   signal(SIGPIPE,SIG_IGN);
   remoteip = getenv("TCPREMOTEIP");
@@ -318,6 +351,10 @@ int main(void)
   if (!data || !*data) data = "data.dyn";
   x = getenv("GROUPCOMMIT");
   if (x && str_equal(x,"0")) groupcommit = 0;
+  dyn_limits.perhour = 60;
+  if (!envnum("MAXPERHOUR",&dyn_limits.perhour,1000000)) badsetting = "$MAXPERHOUR";
+  if (!envnum("MININTERVAL",&dyn_limits.mininterval,86400)) badsetting = "$MININTERVAL";
+  if (!envnum("AUTHDELAYMAX",&authdelay,60)) badsetting = "$AUTHDELAYMAX";
 
   logsafe(remoteip,str_len(remoteip));
   deadline_set(timeout);
@@ -325,6 +362,16 @@ int main(void)
   if (badtimeout) {
     logcats(" -");
     fail911("$TIMEOUT must be a number of seconds from 1 to 86400",0);
+  }
+  if (badsetting) {
+    logcats(" -");
+    if (!stralloc_copys(&ratefn,badsetting) || !stralloc_cats(&ratefn," is not a number in its range") || !stralloc_0(&ratefn)) nomem();
+    fail911(ratefn.s,0);
+  }
+  x = getenv("ALLOWROOT");
+  if (!getuid() && (!x || !*x)) {
+    logcats(" -");
+    fail911("refusing to run as root: use tcpserver -U with envuidgid, or set $ALLOWROOT",0);
   }
   authenticate(passwd);
   if (!root) fail911("$ROOT not set",0);

@@ -1,0 +1,128 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+#include "byte.h"
+#include "buffer.h"
+#include "getln.h"
+#include "scan.h"
+#include "stralloc.h"
+#include "rate.h"
+
+/* A rate file holds one line per key: "key first last count". Read and
+   written only under the data lock. It never grows without bound:
+   entries whose last event is a window old are dropped, and at most
+   RATE_ENTRYMAX are kept. Losing it (crash, disk full) only forgets
+   some events, so it is not fsynced. */
+
+static stralloc line;
+static stralloc tmpfn;
+static char inspace[8192];
+static char outspace[8192];
+
+static int parse(const char *s,unsigned int len,unsigned int *klen,unsigned long *v)
+{
+  unsigned int i;
+  unsigned int j;
+  unsigned int n;
+
+  *klen = byte_chr(s,len,' ');
+  if (!*klen || *klen == len) return 0;
+  i = *klen + 1;
+  for (j = 0;j < 3;++j) {
+    n = scan_ulong(s + i,&v[j]);
+    if (!n) return 0;
+    i += n;
+    if (j < 2) { if (i >= len || s[i] != ' ') return 0; ++i; }
+  }
+  return 1;
+}
+
+static int putentry(buffer *b,const char *k,unsigned int klen,unsigned long first,unsigned long last,unsigned long count)
+{
+  static stralloc x;
+  if (!stralloc_copyb(&x,k,klen)) return -1;
+  if (!stralloc_append(&x,' ') || !stralloc_catulong(&x,first)) return -1;
+  if (!stralloc_append(&x,' ') || !stralloc_catulong(&x,last)) return -1;
+  if (!stralloc_append(&x,' ') || !stralloc_catulong(&x,count)) return -1;
+  if (!stralloc_append(&x,'\n')) return -1;
+  return buffer_put(b,x.s,x.len);
+}
+
+/* Looks the keys up in the rate file fn (missing: empty), with windows
+   of window seconds ending now: a key's first/last/count describe its
+   current window (count 0 if none). With write, every key with bump
+   set counts one more event at now, and fn is rewritten (dropping old
+   entries). 0 on success, -1 on error (errno). */
+int rate_update(const char *fn,struct rate_key *k,unsigned int n,unsigned long now,unsigned long window,int write)
+{
+  buffer in;
+  buffer out;
+  unsigned long v[3];
+  unsigned int klen;
+  unsigned int i;
+  unsigned long kept = 0;
+  int fdin;
+  int fdout = -1;
+  int match;
+  int r;
+
+  for (i = 0;i < n;++i) { k[i].first = now; k[i].last = 0; k[i].count = 0; }
+  fdin = open(fn,O_RDONLY | O_CLOEXEC);
+  if (fdin == -1 && errno != ENOENT) return -1;
+  if (write) {
+    if (!stralloc_copys(&tmpfn,fn) || !stralloc_cats(&tmpfn,".tmp") || !stralloc_0(&tmpfn)) goto fail;
+    fdout = open(tmpfn.s,O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,0600);
+    if (fdout == -1) goto fail;
+    buffer_init(&out,buffer_unixwrite,fdout,outspace,sizeof outspace);
+  }
+  if (fdin != -1) {
+    buffer_init(&in,buffer_unixread,fdin,inspace,sizeof inspace);
+    for (;;) {
+      if (getln(&in,&line,&match,'\n',RATE_LINEMAX) == -1) goto fail;
+      if (!line.len) break;
+      if (!match) {
+        if (line.len < RATE_LINEMAX) break; /* a torn last line */
+        do if (getln(&in,&line,&match,'\n',RATE_LINEMAX) == -1) goto fail;
+        while (!match && line.len);
+        continue;
+      }
+      if (!parse(line.s,line.len - 1,&klen,v)) continue;
+      if (v[1] > now || now - v[1] >= window) continue; /* expired */
+      for (i = 0;i < n;++i)
+        if (k[i].len == klen && byte_equal(k[i].s,klen,line.s)) break;
+      if (i < n) {
+        if (now - v[0] < window) { k[i].first = v[0]; k[i].count = v[2]; }
+        k[i].last = v[1];
+        continue; /* written below, with the new event */
+      }
+      if (write && kept < RATE_ENTRYMAX - n) {
+        if (buffer_put(&out,line.s,line.len) == -1) goto fail;
+        ++kept;
+      }
+    }
+  }
+  if (write) {
+    for (i = 0;i < n;++i) {
+      if (k[i].bump) {
+        if (!k[i].count) k[i].first = now;
+        ++k[i].count;
+        k[i].last = now;
+      }
+      if (k[i].count && putentry(&out,k[i].s,k[i].len,k[i].first,k[i].last,k[i].count) == -1) goto fail;
+    }
+    if (buffer_flush(&out) == -1) goto fail;
+    r = close(fdout);
+    fdout = -1;
+    if (r == -1 || rename(tmpfn.s,fn) == -1) { r = errno; unlink(tmpfn.s); errno = r; goto fail; }
+  }
+  if (fdin != -1) close(fdin);
+  return 0;
+
+  fail:
+  i = errno;
+  if (fdin != -1) close(fdin);
+  if (fdout != -1) { close(fdout); unlink(tmpfn.s); }
+  errno = i;
+  return -1;
+}
