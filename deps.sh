@@ -4,8 +4,9 @@
 #   build:   gcc make libcrypt-dev
 #   run:     ucspi-tcp daemontools tinydns
 #   tests:   curl bind9-dnsutils (dig) ddclient inadyn perl
+#            valgrind (t-timing counts the instructions an unknown user costs)
 set -e
-pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl"
+pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl valgrind"
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
