@@ -1,15 +1,23 @@
 #!/bin/sh
 # Installs the Debian 12 packages tinydnsdyn needs to build, run and be
 # tested. Installs only what is missing; run as root.
-#   build:   gcc make libcrypt-dev
-#   run:     ucspi-tcp daemontools tinydns
-#   tests:   curl bind9-dnsutils (dig) ddclient inadyn perl
-#            man-db (man -l renders the man pages; brings groff-base)
-#            strace and iproute2 (ip) for the client tests, which run the
-#            clients in a network namespace with only lo and list what
-#            they connect to
 set -e
-pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl man-db strace iproute2"
+pkgs="
+gcc make libc6-dev libcrypt-dev
+ucspi-tcp daemontools tinydns
+curl bind9-dnsutils ddclient inadyn perl
+man-db
+strace iproute2
+valgrind
+tinydyndns
+"
+# build: gcc make libcrypt-dev. run: ucspi-tcp daemontools tinydns.
+# tests: curl, dig (bind9-dnsutils), ddclient and inadyn are the real
+# clients; perl makes crypt(3) hashes and the hostile test clients;
+# man-db (man -l) renders the man pages; strace and iproute2 (ip) run
+# the client tests in a network namespace with only lo and list what
+# they connect to; valgrind counts the instructions an unknown user
+# costs (t-timing). make bench: tinydyndns is the reference row.
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
@@ -18,5 +26,5 @@ done
 echo "deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-# ddclient's package asks questions and wants to start a daemon: keep it quiet
+# ddclient's package asks debconf questions: noninteractive keeps it quiet
 apt-get install -y -q --no-install-recommends $missing

@@ -151,12 +151,12 @@ static void readrequest(void)
     _exit(0);
   }
   if (st) {
-    logcats(" - ");
+    logcats(" -");
     refuse(st,http_reason(st),0);
   }
   st = http_parse(req,len,&r);
   if (st) {
-    logcats(" - ");
+    logcats(" -");
     refuse(st,http_reason(st),st == 405 ? "Allow: GET, HEAD\r\n" : 0);
   }
   if (!pathok()) {
