@@ -184,6 +184,34 @@ fmt_ulong.o: \
 compile fmt_ulong.c fmt.h
 	./compile fmt_ulong.c
 
+fuzz-auth.o: \
+compile fuzz-auth.c auth.h base64.h byte.h str.h stralloc.h strerr.h
+	./compile fuzz-auth.c
+
+fuzz-dnsname.o: \
+compile fuzz-dnsname.c byte.h dnsname.h str.h stralloc.h strerr.h
+	./compile fuzz-dnsname.c
+
+fuzz-dyn.o: \
+compile fuzz-dyn.c byte.h case.h dnsname.h dyn.h ip4.h str.h stralloc.h strerr.h
+	./compile fuzz-dyn.c
+
+fuzz-http.o: \
+compile fuzz-http.c auth.h byte.h deadline.h dnsname.h http.h ip4.h logline.h str.h stralloc.h strerr.h
+	./compile fuzz-http.c
+
+fuzz-ip4.o: \
+compile fuzz-ip4.c byte.h ip4.h str.h strerr.h
+	./compile fuzz-ip4.c
+
+fuzz-query.o: \
+compile fuzz-query.c byte.h http.h str.h stralloc.h strerr.h urldecode.h
+	./compile fuzz-query.c
+
+fuzzreplay.o: \
+compile fuzzreplay.c buffer.h stralloc.h strerr.h
+	./compile fuzzreplay.c
+
 getln.o: \
 compile getln.c buffer.h byte.h getln.h stralloc.h
 	./compile getln.c
@@ -279,6 +307,16 @@ demo: it
 
 test: it
 	./tests/run
+
+# libFuzzer harnesses, FUZZTIME seconds each (default 60), built in a temp
+# dir; phony, since fuzz/ holds the seeds
+.PHONY: fuzz sanitize
+fuzz:
+	./fuzz.sh
+
+# tests/run on an ASan+UBSan build in a temp copy, then valgrind
+sanitize:
+	./sanitize.sh
 
 clean:
 	rm -f `cat TARGETS`

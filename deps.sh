@@ -4,8 +4,13 @@
 #   build:   gcc make libcrypt-dev
 #   run:     ucspi-tcp daemontools tinydns
 #   tests:   curl bind9-dnsutils (dig) ddclient inadyn perl
+#   hardening (make fuzz, make sanitize): clang and libclang-rt-14-dev
+#            (libFuzzer and clang's sanitizer runtimes; --no-install-
+#            recommends would leave the latter out), valgrind. gcc's
+#            own ASan/UBSan runtimes come with gcc.
 set -e
 pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl"
+pkgs="$pkgs clang libclang-rt-14-dev valgrind"
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
