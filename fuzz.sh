@@ -89,6 +89,12 @@ run() {
       echo "$line: FAILED (exit $rc)"
       grep -E 'ERROR: |runtime error:|fuzz-[a-z0-9]*: |SUMMARY|Test unit written' "$work/$n.log" |
         head -10 | sed 's/^/  /'
+      # the input itself, so that a CI log is enough to reproduce it
+      for f in "$work/$n-"*; do
+        [ -f "$f" ] || continue
+        echo "  $(basename "$f"), base64:"
+        base64 -w 76 "$f" | head -60 | sed 's/^/    /'
+      done
     } > "$work/$n.result"
   fi
 }
