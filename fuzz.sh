@@ -71,7 +71,7 @@ run() {
   if [ "$FUZZTIME" = 0 ]; then limit=-runs=0; else limit=-max_total_time=$FUZZTIME; fi
   start=$(date +%s)
   (cd "$work" &&
-   ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:allocator_may_return_null=1 \
+   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
    exec "./fuzz-$n" $limit -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
      -artifact_prefix="$work/$n-" $(opts "$n") \
