@@ -416,11 +416,29 @@ deps:
 demo: it
 	./demo.sh
 
+# everything CI runs: short fuzzing, the suite under ASan+UBSan and
+# valgrind, then the suite itself (its last line: N passed, N failed)
 test: it
+	FUZZTIME=$${FUZZTIME-30} ./fuzz.sh
+	./sanitize.sh
+	./tests/run
+
+# the suite alone
+quicktest: it
 	./tests/run
 
 bench: it bench-ceiling bench-load bench-rss
 	./bench.sh
+
+# libFuzzer harnesses, FUZZTIME seconds each (default 60), built in a temp
+# dir; phony, since fuzz/ holds the seeds
+.PHONY: fuzz sanitize test quicktest
+fuzz:
+	./fuzz.sh
+
+# tests/run on an ASan+UBSan build in a temp copy, then valgrind
+sanitize:
+	./sanitize.sh
 
 clean:
 	rm -f `cat TARGETS`

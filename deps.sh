@@ -9,6 +9,7 @@ curl bind9-dnsutils ddclient inadyn perl
 man-db
 strace iproute2
 valgrind
+clang libclang-rt-14-dev
 tinydyndns
 "
 # build: gcc make libcrypt-dev. run: ucspi-tcp daemontools tinydns.
@@ -17,7 +18,10 @@ tinydyndns
 # man-db (man -l) renders the man pages; strace and iproute2 (ip) run
 # the client tests in a network namespace with only lo and list what
 # they connect to; valgrind counts the instructions an unknown user
-# costs (t-timing). make bench: tinydyndns is the reference row.
+# costs (t-timing) and checks the handler in make sanitize. make fuzz
+# and make sanitize: clang and libclang-rt-14-dev (libFuzzer and clang's
+# sanitizer runtimes; only a Recommends of clang, so named here). make
+# bench: tinydyndns is the reference row.
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

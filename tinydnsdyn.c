@@ -216,6 +216,7 @@ static void gethosts(void)
   nhosts = 0;
   for (i = 0;i <= hostparam.len;i = j + 1) {
     j = i + byte_chr(hostparam.s + i,hostparam.len - i,',');
+    errno = 0; /* dnsname_fqdn sets it only when out of memory */
     hosts[nhosts].ok = dnsname_fqdn(&hosts[nhosts].name,hostparam.s + i,j - i);
     if (!hosts[nhosts].ok && errno == ENOMEM) nomem();
     if (!hosts[nhosts].ok) {

@@ -1,0 +1,106 @@
+/* libFuzzer harness: urldecode and http_query on arbitrary query
+   strings. Both are checked against a second, plain decoder written
+   here: decoding happens exactly once (%250A is "%0A", never a
+   newline), '+' is a space, a broken escape stays as it is, output is
+   never longer than input, and the last of repeated parameters wins. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "byte.h"
+#include "str.h"
+#include "strerr.h"
+#include "stralloc.h"
+#include "urldecode.h"
+#include "http.h"
+
+static stralloc out;
+static char ref[65536];
+static char refkey[65536];
+
+static void fail(const char *why)
+{
+  strerr_warn("fuzz-query: ",why,0,0,0);
+  abort();
+}
+
+static int hex(unsigned char c)
+{
+  static const char digits[] = "0123456789abcdef0123456789ABCDEF";
+  unsigned int i;
+  for (i = 0;i < 32;++i) if (digits[i] == c) return i & 15;
+  return -1;
+}
+
+/* the reference decoder: returns the decoded length */
+static unsigned int decode(char *to,const char *s,unsigned int len)
+{
+  unsigned int n = 0;
+
+  while (len) {
+    if (len >= 3 && s[0] == '%' && hex(s[1]) >= 0 && hex(s[2]) >= 0) {
+      to[n++] = hex(s[1]) * 16 + hex(s[2]);
+      s += 3; len -= 3;
+      continue;
+    }
+    to[n++] = (*s == '+') ? ' ' : *s;
+    ++s; --len;
+  }
+  return n;
+}
+
+/* the reference lookup: 1 and ref[0..*rlen) if key is there */
+static int lookup(const char *q,unsigned int len,const char *key,unsigned int *rlen)
+{
+  unsigned int i;
+  unsigned int start = 0;
+  unsigned int eq;
+  unsigned int klen = str_len(key);
+  int found = 0;
+
+  for (i = 0;i <= len;++i) {
+    if (i < len && q[i] != '&' && q[i] != ';') continue;
+    if (i > start || i < len) {
+      for (eq = start;eq < i && q[eq] != '=';++eq) ;
+      if (decode(refkey,q + start,eq - start) == klen && byte_equal(refkey,klen,key)) {
+        *rlen = (eq < i) ? decode(ref,q + eq + 1,i - eq - 1) : 0;
+        found = 1;
+      }
+    }
+    start = i + 1;
+  }
+  return found;
+}
+
+static void check(const char *q,unsigned int len,const char *key)
+{
+  unsigned int rlen = 0;
+  int r;
+
+  r = http_query(q,len,key,&out);
+  if (r == -1) fail("http_query out of memory");
+  if (r != lookup(q,len,key,&rlen)) fail(r ? "http_query found a parameter that is not there" : "http_query missed a parameter");
+  if (r && (out.len != rlen || !byte_equal(out.s,rlen,ref))) fail("http_query returned the wrong value");
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
+{
+  const char *s = (const char *) data;
+  unsigned int len;
+  unsigned int n;
+
+  if (size > 16384) return 0;
+  len = size;
+
+  if (!urldecode(&out,s,len)) fail("urldecode out of memory");
+  if (out.len > len) fail("urldecode output longer than its input");
+  n = decode(ref,s,len);
+  if (out.len != n || !byte_equal(out.s,n,ref)) fail("urldecode differs from the reference");
+  if (byte_chr(s,len,'%') == len && byte_chr(s,len,'+') == len)
+    if (!byte_equal(out.s,len,s)) fail("urldecode changed a string without escapes");
+
+  check(s,len,"hostname");
+  check(s,len,"myip");
+  check(s,len,"");
+  return 0;
+}
