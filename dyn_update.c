@@ -94,10 +94,12 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   ++st->written;
   if (dyn_state_write(fdlock,st) == -1) { unlink(tmpfn.s); return fail("unable to write lock file",fdlock,-1,-1); }
   if (rename(tmpfn.s,fn) == -1) { int e = errno; unlink(tmpfn.s); errno = e; return fail("unable to replace data file",fdlock,-1,-1); }
-  fddir = open(".",O_RDONLY | O_CLOEXEC);
-  if (fddir != -1) { fsync(fddir); close(fddir); }
   /* the change is made: failing to count it only forgets one event */
   dyn_abuse(fn,h,nh,1);
   close(fdlock);
+  /* the rename reaches the disk before anyone is told good, but the
+     next writer need not wait for it */
+  fddir = open(".",O_RDONLY | O_CLOEXEC);
+  if (fddir != -1) { fsync(fddir); close(fddir); }
   return 1;
 }
