@@ -12,6 +12,8 @@ trap cleanup EXIT
 cd "$tmp" || exit 111
 
 quick=${BENCH_QUICK-}
+rows=${BENCH_ROWS-1 2 3 4}   # which rows to run
+want() { case " $rows " in *" $1 "*) return 0 ;; esac; return 1; }
 nochgtotal=2000; burst=200; reps=15; sizes="1000 10000 100000"
 [ -n "$quick" ] && { nochgtotal=200; burst=40; reps=3; sizes="1000 10000"; }
 
@@ -49,6 +51,7 @@ echo "tinydnsdyn benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $
 echo
 
 # 1. nochg throughput vs the ceiling
+if want 1; then
 mkdata nochg 1000
 request h000001.example.com 192.0.2.1 md5user > req.md5
 request h000001.example.com 192.0.2.1 yesuser > req.yes
@@ -64,7 +67,10 @@ printf '   %-44s %8s req/s  %3d%% of ceiling (%s)\n' "tinydnsdyn, MD5-crypt user
 printf '   %-44s %8s req/s  %3d%% of ceiling (%s)\n' "tinydnsdyn, yescrypt user (\$y\$, ~25 ms)" "$y" $((y * 100 / c)) "$(echo "$yes" | cut -d' ' -f7-)"
 echo
 
+fi
+
 # 2. one changed update, make excluded (make is /bin/true), vs cp
+if want 2; then
 mkdir -p fakebin; ln -sf /bin/true fakebin/make
 echo "2. one changed update, make excluded, median of $reps; peak RSS of the handler"
 for n in $sizes; do
@@ -85,7 +91,10 @@ for n in $sizes; do
 done
 echo
 
+fi
+
 # 3. a burst of changed updates to distinct hosts, real make on 100k lines
+if want 3; then
 burstlines=100000; [ -n "$quick" ] && burstlines=10000
 request "h@@@@@@.example.com" 198.51.100.1 md5user > req.burst1
 request "h@@@@@@.example.com" 198.51.100.2 md5user > req.burst2
@@ -100,8 +109,11 @@ for mode in 1 0; do
     "$(echo "$out" | field ms | head -1)" "$makes" "$(echo "$out" | awk '{print $8}')" "$(echo "$out" | awk '{print $11}')" "$(echo "$out" | awk '{print $NF}')"
 done
 
+fi
+
 # 4. the same burst through tinydyndns-update, which edits data.cdb
-if command -v tinydyndns-update > /dev/null; then
+if ! want 4; then :
+elif command -v tinydyndns-update > /dev/null; then
   rm -rf tdd; mkdata tdd "$burstlines"
   cd tdd
   s0=$(date +%s%N)
