@@ -8,8 +8,14 @@
 #            strace and iproute2 (ip) for the client tests, which run the
 #            clients in a network namespace with only lo and list what
 #            they connect to
+#            apache2-utils (htpasswd: the tests make users with every
+#            hash kind it writes)
+#            stunnel4 and openssl (the TLS front test: a self-signed
+#            certificate, stunnel sending PROXY lines), and
+#            libio-socket-ssl-perl (ddclient 3.10 speaks TLS through it)
+#            rsync (the distribution test copies data.cdb to secondaries)
 set -e
-pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl man-db strace iproute2"
+pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl man-db strace iproute2 apache2-utils stunnel4 openssl libio-socket-ssl-perl rsync"
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

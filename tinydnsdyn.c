@@ -198,6 +198,8 @@ static void authenticate(const char *passwd)
     }
     badauth();
   }
+  /* {SHA} or DES: tell the operator, who can replace the entry */
+  if (ok == 2) logcats(" weak-hash");
 }
 
 static void gethosts(void)
