@@ -61,9 +61,11 @@ dnsname_fqdn.o
 	dnsname_fqdn.o
 
 http.a: makelib http_getrequest.o http_parse.o http_query.o \
-http_respond.o urldecode.o base64_decode.o base64_fmt.o
+http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
+proxy_parse.o
 	./makelib http.a http_getrequest.o http_parse.o http_query.o \
-	http_respond.o urldecode.o base64_decode.o base64_fmt.o
+	http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
+	proxy_parse.o
 
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o auth_fail.o \
 auth_verify.o crypt_apr1.o
@@ -379,6 +381,14 @@ md5.o: \
 compile md5.c byte.h md5.h
 	./compile md5.c
 
+proxy_parse.o: \
+compile proxy_parse.c byte.h ip4.h ip6.h proxy.h
+	./compile proxy_parse.c
+
+proxy_read.o: \
+compile proxy_read.c deadline.h ip6.h proxy.h
+	./compile proxy_read.c
+
 rate_update.o: \
 compile rate_update.c buffer.h byte.h getln.h rate.h scan.h stralloc.h
 	./compile rate_update.c
@@ -436,7 +446,7 @@ compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stral
 	./compile tinydnsdyn-passwd.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \
