@@ -14,8 +14,10 @@
 #            certificate, stunnel sending PROXY lines), and
 #            libio-socket-ssl-perl (ddclient 3.10 speaks TLS through it)
 #            rsync (the distribution test copies data.cdb to secondaries)
+#            and axfrdns (it also serves the zone by AXFR, as BIND
+#            secondaries fetch it)
 set -e
-pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl man-db strace iproute2 apache2-utils stunnel4 openssl libio-socket-ssl-perl rsync"
+pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl man-db strace iproute2 apache2-utils stunnel4 openssl libio-socket-ssl-perl rsync axfrdns"
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

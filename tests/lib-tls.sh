@@ -76,3 +76,59 @@ serverlog() {
   settle
   grep '^tinydnsdyn: ' log
 }
+
+# starttinydnsat DIR: like starttinydns, a real tinydns on a random
+# 127.X.Y.Z port 53, but serving DIR/data.cdb; sets DNSIP (so dig_a asks
+# it)
+starttinydnsat() {
+  local dir=$1 try i pid
+  for ((try = 0; try < 5; try++)); do
+    DNSIP=$(randip)
+    env -i PATH="$PATH" IP="$DNSIP" ROOT="$dir" UID=0 GID=0 \
+      tinydns > "$dir.tinydns.log" 2>&1 &
+    pid=$!
+    LIB_PIDS+=("$pid")
+    for ((i = 0; i < 100; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      if dig +time=1 +tries=1 +norec "@$DNSIP" example.com SOA >/dev/null 2>&1
+      then
+        sleep 0.2
+        kill -0 "$pid" 2>/dev/null && return 0
+        break
+      fi
+      sleep 0.1
+    done
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    lib_forget "$pid"
+    echo "lib: tinydns on $DNSIP for $dir failed: $(tail -2 "$dir.tinydns.log")" >&2
+  done
+  die "could not start tinydns for $dir"
+}
+
+# startaxfrdns DIR: axfrdns under tcpserver on 127.0.0.1 (a free port),
+# serving DIR/data.cdb, with the tcp rules in ./axfr.rules; sets
+# AXFRPORT
+startaxfrdns() {
+  local i pid
+  tcprules axfr.cdb axfr.tmp < axfr.rules || die "tcprules failed"
+  : > axfrport
+  tcpserver -1 -vDRHl0 -x axfr.cdb 127.0.0.1 0 \
+    env ROOT="$1" UID=0 GID=0 axfrdns > axfrport 2>> axfr.log &
+  pid=$!
+  LIB_PIDS+=("$pid")
+  for ((i = 0; i < 100; i++)); do
+    [ -s axfrport ] && break
+    kill -0 "$pid" 2>/dev/null || die "axfrdns tcpserver died: $(tail -3 axfr.log)"
+    sleep 0.1
+  done
+  AXFRPORT=$(head -1 axfrport)
+  [ -n "$AXFRPORT" ] || die "axfrdns tcpserver did not print a port"
+}
+
+# axfr ZONE: the zone as a secondary gets it by AXFR from startaxfrdns,
+# one record a line: name type data (TTL left out), sorted
+axfr() {
+  dig +tcp +norec +time=5 +tries=1 -p "$AXFRPORT" @127.0.0.1 "$1" AXFR 2>&1 |
+    grep -v '^;' | grep . | awk '{ $2 = ""; $3 = ""; print }' | tr -s ' ' | sort -u
+}
