@@ -32,8 +32,9 @@ startrulesserver() {
   [ -n "$PORT" ] || die "tcpserver did not print a port within 10 s"
 }
 
-# startstunnel: stunnel4 in the foreground, TLS on 127.0.0.1 (a port the
-# kernel picks), each connection forwarded to 127.0.0.1:$PORT behind a
+# startstunnel [PORT]: stunnel4 in the foreground, TLS on 127.0.0.1:PORT
+# (default: a port the kernel picks; 443 only inside isolate's network
+# namespace), each connection forwarded to 127.0.0.1:$PORT behind a
 # PROXY protocol v1 line; the configuration the README shows, but for
 # the paths. Sets TLSPORT.
 startstunnel() {
@@ -43,7 +44,7 @@ foreground = yes
 pid =
 debug = info
 [tinydnsdyn]
-accept = 127.0.0.1:0
+accept = 127.0.0.1:${1:-0}
 connect = 127.0.0.1:$PORT
 cert = $PWD/cert.pem
 key = $PWD/key.pem

@@ -1,6 +1,7 @@
-# A TLS front: stunnel4 (protocol = proxy) on 127.0.0.1 forwards to
-# tcpserver, whose rules set PROXY=1 for the front's address only. curl
-# and ddclient (ssl=yes) update over TLS with a self-signed certificate;
+# A TLS front: stunnel4 (protocol = proxy) on 127.0.0.1:443 forwards to
+# tcpserver, whose rules set PROXY=1 for the front's address only. curl,
+# ddclient (ssl=yes) and inadyn (ssl = true, which ignores a port in
+# ddns-server, hence 443) update over TLS with a self-signed certificate;
 # the client address the handler uses (myip fallback, log, failed-login
 # delay) is the one from the PROXY line. Clients from an address without
 # PROXY that send a PROXY line, a connection from the front's address
@@ -24,7 +25,7 @@ cat > rules <<'EOF2'
 :deny
 EOF2
 startrulesserver AUTHDELAYMAX=3
-startstunnel
+startstunnel 443
 
 tlsreq() {  # tlsreq SOURCEIP QUERY USER:PASS [curl args]: status and body
   local src=$1 q=$2 u=$3 out
@@ -83,6 +84,42 @@ same
 echo '--- ddclient 3.10, ssl=yes, ssl_ca_file'
 ddconf "ssl_ca_file=$PWD/cert.pem"
 ddc
+showdyn
+
+inaconf() {  # inaconf [ca-trust-file = ...]
+  cat > inadyn.conf <<EOF2
+$1
+custom tls {
+  ssl = true
+  username = alice
+  password = alice-pw
+  checkip-command = "echo 192.0.2.35"
+  ddns-server = 127.0.0.1
+  ddns-path = "/nic/update?hostname=%h&myip=%i"
+  ddns-response = { "good", "nochg" }
+  hostname = { "h1.example.com" }
+}
+EOF2
+}
+ina() {
+  rm -rf cache
+  mkdir cache
+  strace -f -qq -e trace=connect -o connects.txt \
+    timeout 60 inadyn -1 --force --foreground --no-pidfile -l debug \
+      -f inadyn.conf --cache-dir="$PWD/cache" > ina.out 2>&1
+  echo "inadyn exit $?"
+  cat ina.out >&2
+  grep -oE 'SSL handshake with .* failed: .*|Successful alias table update for .*' ina.out
+  echo "connects to: $(connects connects.txt | paste -sd' ' | grep . || echo nothing)"
+}
+snap
+echo '--- inadyn 2.10, ssl = true, without the CA: it refuses the certificate'
+inaconf ''
+ina
+same
+echo '--- inadyn 2.10, ssl = true, ca-trust-file'
+inaconf "ca-trust-file = $PWD/cert.pem"
+ina
 showdyn
 
 echo '--- plain HTTP from 127.0.0.2 (no PROXY there): works without a PROXY line'
