@@ -5,7 +5,8 @@ SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck \
+digest-test
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -60,12 +61,19 @@ dnsname_fqdn.o
 	dnsname_fqdn.o
 
 http.a: makelib http_getrequest.o http_parse.o http_query.o \
-http_respond.o urldecode.o base64_decode.o
+http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
+proxy_parse.o
 	./makelib http.a http_getrequest.o http_parse.o http_query.o \
-	http_respond.o urldecode.o base64_decode.o
+	http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
+	proxy_parse.o
 
-auth.a: makelib auth_check.o auth_basic.o auth_allows.o auth_fail.o
-	./makelib auth.a auth_check.o auth_basic.o auth_allows.o auth_fail.o
+auth.a: makelib auth_check.o auth_basic.o auth_allows.o auth_fail.o \
+auth_verify.o crypt_apr1.o
+	./makelib auth.a auth_check.o auth_basic.o auth_allows.o auth_fail.o \
+	auth_verify.o crypt_apr1.o
+
+hash.a: makelib md5.o sha1.o
+	./makelib hash.a md5.o sha1.o
 
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o
@@ -74,9 +82,9 @@ dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o
 
 # programs
 
-tinydnsdyn: load tinydnsdyn.o dyn.a auth.a http.a dns.a unix.a buffer.a \
-alloc.a byte.a
-	./load tinydnsdyn dyn.a auth.a http.a dns.a unix.a buffer.a \
+tinydnsdyn: load tinydnsdyn.o dyn.a auth.a hash.a http.a dns.a unix.a \
+buffer.a alloc.a byte.a
+	./load tinydnsdyn dyn.a auth.a hash.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
 
 tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o dns.a unix.a buffer.a \
@@ -85,6 +93,12 @@ alloc.a byte.a
 
 tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a buffer.a alloc.a byte.a
 	./load tinydnsdyn-passwd dns.a buffer.a alloc.a byte.a -lcrypt
+
+# for the tests only, never installed: the in-tree digests against
+# md5sum, sha1sum and htpasswd
+
+digest-test: load digest-test.o auth.a hash.a http.a buffer.a alloc.a byte.a
+	./load digest-test auth.a hash.a http.a buffer.a alloc.a byte.a -lcrypt
 
 # conf-home, compiled in: auto_home.c is made by auto-str
 
@@ -140,12 +154,16 @@ compile auth_basic.c auth.h base64.h byte.h case.h stralloc.h
 	./compile auth_basic.c
 
 auth_check.o: \
-compile auth_check.c auth.h buffer.h byte.h getln.h str.h stralloc.h
+compile auth_check.c auth.h buffer.h byte.h getln.h stralloc.h
 	./compile auth_check.c
 
 auth_fail.o: \
 compile auth_fail.c auth.h lock.h rate.h str.h stralloc.h
 	./compile auth_fail.c
+
+auth_verify.o: \
+compile auth_verify.c auth.h base64.h byte.h crypt_apr1.h sha1.h str.h stralloc.h
+	./compile auth_verify.c
 
 auto-str.o: \
 compile auto-str.c buffer.h strerr.h
@@ -154,6 +172,10 @@ compile auto-str.c buffer.h strerr.h
 base64_decode.o: \
 compile base64_decode.c base64.h stralloc.h
 	./compile base64_decode.c
+
+base64_fmt.o: \
+compile base64_fmt.c base64.h stralloc.h
+	./compile base64_fmt.c
 
 bench-ceiling.o: \
 compile bench-ceiling.c 
@@ -223,9 +245,17 @@ case_lowerb.o: \
 compile case_lowerb.c case.h
 	./compile case_lowerb.c
 
+crypt_apr1.o: \
+compile crypt_apr1.c byte.h crypt_apr1.h md5.h
+	./compile crypt_apr1.c
+
 deadline.o: \
 compile deadline.c deadline.h
 	./compile deadline.c
+
+digest-test.o: \
+compile digest-test.c auth.h buffer.h byte.h crypt_apr1.h md5.h sha1.h str.h stralloc.h strerr.h
+	./compile digest-test.c
 
 dnsname_fqdn.o: \
 compile dnsname_fqdn.c case.h dnsname.h stralloc.h
@@ -347,6 +377,18 @@ make_run.o: \
 compile make_run.c make_run.h
 	./compile make_run.c
 
+md5.o: \
+compile md5.c byte.h md5.h
+	./compile md5.c
+
+proxy_parse.o: \
+compile proxy_parse.c byte.h ip4.h ip6.h proxy.h
+	./compile proxy_parse.c
+
+proxy_read.o: \
+compile proxy_read.c deadline.h ip6.h proxy.h
+	./compile proxy_read.c
+
 rate_update.o: \
 compile rate_update.c buffer.h byte.h getln.h rate.h scan.h stralloc.h
 	./compile rate_update.c
@@ -358,6 +400,10 @@ compile scan_ulong.c scan.h
 scan_xdigit.o: \
 compile scan_xdigit.c scan.h
 	./compile scan_xdigit.c
+
+sha1.o: \
+compile sha1.c byte.h sha1.h
+	./compile sha1.c
 
 str_diff.o: \
 compile str_diff.c str.h
@@ -400,7 +446,7 @@ compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stral
 	./compile tinydnsdyn-passwd.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \

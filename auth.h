@@ -6,6 +6,7 @@
 #define AUTH_LINEMAX 4096 /* longest line read from the password file */
 #define AUTH_USERMAX 256
 
+extern int auth_verify(const char *,unsigned int,const char *,unsigned int,int *);
 extern int auth_check(const char *,const char *,unsigned int,const char *,unsigned int,stralloc *);
 extern int auth_basic(const char *,unsigned int,stralloc *,stralloc *);
 extern unsigned int auth_fail(const char *,const char *,const char *,unsigned int);

@@ -1,8 +1,6 @@
-#include <crypt.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include "byte.h"
-#include "str.h"
 #include "buffer.h"
 #include "getln.h"
 #include "auth.h"
@@ -11,14 +9,15 @@
    much time as a wrong password. */
 static const char dummy[] = "$y$j9T$tinydnsdyndummy0$g7bwa64yJ0oSPsDjwZt7sTHScNqP3me3XKuTTdJmPI9";
 
-static struct crypt_data cd;
 static stralloc line;
 static stralloc hash;
 static stralloc phrase;
 
 /* Looks user up in the htpasswd-style file fn (user:hash[:domains]) and
-   verifies pass with crypt(3). 1: good, domains holds the user's domain
-   list (empty: any host). 0: unknown user or wrong password.
+   verifies pass (auth_verify: every hash htpasswd writes but plain
+   text). 1: good, domains holds the user's domain list (empty: any
+   host); 2: the same, but the entry's hash is a weak one. 0: unknown
+   user, wrong password, or an entry that is no hash we accept.
    -1: the file could not be read (errno set). */
 int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pass,unsigned int plen,stralloc *domains)
 {
@@ -29,8 +28,8 @@ int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pas
   int found = 0;
   unsigned int len;
   unsigned int i;
-  const char *out;
   int ok;
+  int weak;
 
   if (!stralloc_copys(domains,"")) return -1;
   if (!stralloc_copys(&hash,dummy)) return -1;
@@ -66,12 +65,13 @@ int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pas
   if (byte_chr(pass,plen,0) < plen) found = 0; /* NUL cannot be in a crypt phrase */
   if (!stralloc_copyb(&phrase,pass,plen) || !stralloc_0(&phrase)) return -1;
   if (!stralloc_0(&hash)) return -1;
-  byte_zero((char *) &cd,sizeof cd);
-  out = crypt_rn(phrase.s,hash.s,&cd,sizeof cd);
-  if (!out) { out = "*"; found = 0; } /* bad or unsupported hash */
-  ok = byte_equal_ct(out,str_len(out),hash.s,hash.len - 1);
+  ok = auth_verify(phrase.s,plen,hash.s,hash.len - 1,&weak);
+  if (ok == -1) {
+    /* plain text or no hash at all: costs what a wrong password costs */
+    found = 0;
+    auth_verify(phrase.s,plen,dummy,sizeof dummy - 1,&weak);
+  }
   byte_zero(phrase.s,phrase.len);
-  byte_zero((char *) &cd,sizeof cd);
-  if (!found) { stralloc_copys(domains,""); return 0; }
-  return ok;
+  if (!found || ok != 1) { stralloc_copys(domains,""); return 0; }
+  return weak ? 2 : 1;
 }

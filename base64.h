@@ -4,5 +4,6 @@
 #include "stralloc.h"
 
 extern int base64_decode(stralloc *,const char *,unsigned int);
+extern unsigned int base64_fmt(char *,const char *,unsigned int);
 
 #endif

@@ -10,6 +10,7 @@ man-db
 strace iproute2
 valgrind
 clang libclang-rt-14-dev
+apache2-utils stunnel4 openssl libio-socket-ssl-perl rsync axfrdns
 tinydyndns
 "
 # build: gcc make libcrypt-dev. run: ucspi-tcp daemontools tinydns.
@@ -21,7 +22,10 @@ tinydyndns
 # costs (t-timing) and checks the handler in make sanitize. make fuzz
 # and make sanitize: clang and libclang-rt-14-dev (libFuzzer and clang's
 # sanitizer runtimes; only a Recommends of clang, so named here). make
-# bench: tinydyndns is the reference row.
+# bench: tinydyndns is the reference row. apache2-utils: htpasswd makes
+# users with every hash kind it writes; stunnel4, openssl and
+# libio-socket-ssl-perl (ddclient's TLS): the TLS front test; rsync and
+# axfrdns: the distribution test.
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

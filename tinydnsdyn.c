@@ -16,6 +16,7 @@
 #include "dnsname.h"
 #include "dyn.h"
 #include "logline.h"
+#include "proxy.h"
 
 #define FATAL "tinydnsdyn: fatal: "
 #define TIMEOUT_DEFAULT 60
@@ -137,18 +138,56 @@ static int pathok(void)
   return 0;
 }
 
+static void closed(void)
+{
+  logcats(" - closed before a request");
+  if (errno) { logcats(": "); logcats(strerr_sys(errno)); }
+  if (!stralloc_0(&logline)) nomem();
+  strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
+  _exit(0);
+}
+
+/* $PROXY (non-empty, not 0), set by tcprules for a TLS front's address
+   only: the front (stunnel's protocol = proxy) starts the connection
+   with a PROXY protocol v1 line naming the real client, whose address
+   then stands for $TCPREMOTEIP everywhere (myip, log, failed-login
+   delay). Without the line, or with a broken one: 400. From any other
+   address a PROXY line is refused (readrequest), or every client could
+   name its own address. */
+static void getproxy(void)
+{
+  static char ip[PROXY_IPFMT];
+  char line[PROXY_LINEMAX];
+  unsigned int len;
+  const char *x;
+  int st;
+
+  x = getenv("PROXY");
+  if (!x || !*x || str_equal(x,"0")) return;
+  st = proxy_read(0,line,&len);
+  if (st == -1) { logsafe(remoteip,str_len(remoteip)); closed(); }
+  if (!st) {
+    st = proxy_parse(line,len,ip);
+    if (st == 1) remoteip = ip;
+    if (st) return; /* 2: UNKNOWN, the front's own address stays */
+    st = 400;
+  }
+  logsafe(remoteip,str_len(remoteip));
+  logcats(" - bad-proxy-line");
+  refuse(st,http_reason(st),0);
+}
+
 static void readrequest(void)
 {
   unsigned int len;
   int st;
 
   st = http_getrequest(0,req,&len);
-  if (st == -1) {
-    logcats(" - closed before a request");
-    if (errno) { logcats(": "); logcats(strerr_sys(errno)); }
-    if (!stralloc_0(&logline)) nomem();
-    strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
-    _exit(0);
+  if (st == -1) closed();
+  if (len >= 6 && byte_equal(req,6,"PROXY ")) {
+    /* no $PROXY here, or a second line after the front's */
+    logcats(" - unexpected-proxy-line");
+    refuse(400,http_reason(400),0);
   }
   if (st) {
     logcats(" -");
@@ -198,6 +237,8 @@ static void authenticate(const char *passwd)
     }
     badauth();
   }
+  /* {SHA} or DES: tell the operator, who can replace the entry */
+  if (ok == 2) logcats(" weak-hash");
 }
 
 static void gethosts(void)
@@ -357,8 +398,9 @@ int main(void)
   if (!envnum("MININTERVAL",&dyn_limits.mininterval,86400)) badsetting = "$MININTERVAL";
   if (!envnum("AUTHDELAYMAX",&authdelay,60)) badsetting = "$AUTHDELAYMAX";
 
-  logsafe(remoteip,str_len(remoteip));
   deadline_set(timeout);
+  getproxy();
+  logsafe(remoteip,str_len(remoteip));
   readrequest();
   if (badtimeout) {
     logcats(" -");
