@@ -14,22 +14,10 @@ mkcert() {
 # applies ./rules (compiled here by tcprules into rules.cdb) with -x, as a
 # service does; sets PORT
 startrulesserver() {
-  local assigns=() i
-  assigns=(ALLOWROOT=1 MAXPERHOUR=0 AUTHDELAYMAX=0 "PASSWD=$PWD/passwd" "ROOT=$PWD/root" "$@")
   tcprules rules.cdb rules.tmp < rules || die "tcprules failed"
-  [ -n "$SERVERPID" ] && stopserver
-  : > port
-  tcpserver -1 -vDRHl0 -x rules.cdb 127.0.0.1 0 \
-    env "${assigns[@]}" "$PROG" > port 2>> log &
-  SERVERPID=$!
-  LIB_PIDS+=("$SERVERPID")
-  for ((i = 0; i < 100; i++)); do
-    [ -s port ] && break
-    kill -0 "$SERVERPID" 2>/dev/null || die "tcpserver died: $(tail -3 log)"
-    sleep 0.1
-  done
-  PORT=$(head -1 port)
-  [ -n "$PORT" ] || die "tcpserver did not print a port within 10 s"
+  TCPOPTS=(-x rules.cdb)
+  startserver "$@"
+  TCPOPTS=()
 }
 
 # startstunnel [PORT]: stunnel4 in the foreground, TLS on 127.0.0.1:PORT

@@ -9,6 +9,7 @@
 : "${TESTS:=$TOP/tests}"
 
 PROG=$TOP/tinydnsdyn
+TCPOPTS=()   # more tcpserver options for startserver, e.g. (-x rules.cdb)
 LIB_PIDS=()
 PORT=
 SERVERPID=
@@ -164,7 +165,7 @@ startserver() {
   [ -x "$PROG" ] || die "no program $PROG"
   [ -n "$SERVERPID" ] && stopserver
   : > port
-  tcpserver -1 -vDRHl0 127.0.0.1 0 \
+  tcpserver -1 -vDRHl0 "${TCPOPTS[@]}" 127.0.0.1 0 \
     env "${opts[@]}" "${assigns[@]}" "$PROG" > port 2>> log &
   SERVERPID=$!
   LIB_PIDS+=("$SERVERPID")
@@ -228,19 +229,28 @@ req() {
   rm -f $f.hdr $f.body $f.err
 }
 
-# rawreq: send stdin to the server byte for byte and print the whole
-# answer, CR shown as <CR>.  A reader runs from the start so the answer is
-# read even while the request is still being written.
-rawreq() {
-  local rpid rc
+# rawsend: send stdin to the server byte for byte; the whole answer goes
+# to .raw.out. A reader runs from the start so the answer is read even
+# while the request is still being written. Returns the reader's exit
+# code: 124 if the connection was still open after 20 s.
+rawsend() {
+  local rpid
   rm -f .raw.out
-  exec 3<>"/dev/tcp/127.0.0.1/$PORT" || { echo "connect failed"; return; }
+  exec 3<>"/dev/tcp/127.0.0.1/$PORT" || { echo "connect failed"; return 1; }
   timeout 20 cat <&3 > .raw.out 2>.raw.err &
   rpid=$!
   (cat >&3) 2>/dev/null
   wait "$rpid"
-  rc=$?
+  local rc=$?
   exec 3>&-
+  return $rc
+}
+
+# rawreq: rawsend, then print the whole answer, CR shown as <CR>
+rawreq() {
+  local rc
+  rawsend
+  rc=$?
   showfile .raw.out
   [ $rc -eq 124 ] && echo "(connection still open after 20 s)"
 }
@@ -248,15 +258,9 @@ rawreq() {
 # rawstatus: like rawreq, but print only the status code and whether the
 # server closed the connection
 rawstatus() {
-  local rpid rc st
-  rm -f .raw.out
-  exec 3<>"/dev/tcp/127.0.0.1/$PORT" || { echo "connect failed"; return; }
-  timeout 20 cat <&3 > .raw.out 2>.raw.err &
-  rpid=$!
-  (cat >&3) 2>/dev/null
-  wait "$rpid"
+  local rc st
+  rawsend
   rc=$?
-  exec 3>&-
   st=$(head -1 .raw.out | tr -d '\r')
   case $st in
     HTTP/1.[01]\ [0-9][0-9][0-9]*) echo "status ${st:9:3}" ;;

@@ -10,14 +10,7 @@ n=${N:-200}
   echo '+same.example.com:192.0.2.1:300'
   echo '# end'
 } | mkroot
-printf '%s\n' \
-  'all: data.cdb' \
-  '	echo ran >> made' \
-  'data.cdb: data' \
-  '	/usr/sbin/tinydns-data' \
-  'data: data.static data.dyn' \
-  '	cat data.static data.dyn > data.new' \
-  '	mv data.new data' > root/Makefile
+countmakefile
 adduser alice alice-pw
 startserver
 

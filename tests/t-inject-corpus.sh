@@ -13,14 +13,7 @@ mkroot <<'EOF'
 =h2.example.com:192.0.2.2:300
 +*.h3.example.com:192.0.2.3
 EOF
-printf '%s\n' \
-  'all: data.cdb' \
-  '	echo ran >> made' \
-  'data.cdb: data' \
-  '	/usr/sbin/tinydns-data' \
-  'data: data.static data.dyn' \
-  '	cat data.static data.dyn > data.new' \
-  '	mv data.new data' > root/Makefile
+countmakefile
 adduser alice alice-pw
 startserver
 cp root/data.dyn orig.dyn

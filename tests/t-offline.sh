@@ -9,14 +9,7 @@ mkroot <<'EOF2'
 +h2.example.com:192.0.2.2
 :h6.example.com:28:\040\001\015\270\000\000\000\000\000\000\000\000\000\000\000\006
 EOF2
-printf '%s\n' \
-  'all: data.cdb' \
-  '	echo ran >> made' \
-  'data.cdb: data' \
-  '	/usr/sbin/tinydns-data' \
-  'data: data.static data.dyn' \
-  '	cat data.static data.dyn > data.new' \
-  '	mv data.new data' > root/Makefile
+countmakefile
 adduser alice alice-pw
 startserver
 
