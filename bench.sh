@@ -75,7 +75,7 @@ mkdir -p fakebin; ln -sf /bin/true fakebin/make
 echo "2. one changed update, make excluded, median of $reps; peak RSS of the handler"
 for n in $sizes; do
   mkdata "s$n" "$n"
-  : > t.dyn; : > t.cp; : > t.rss
+  : > t.dyn; : > t.cp; : > t.dd; : > t.rss
   for ((i = 1; i <= reps; i++)); do
     request h000001.example.com "198.51.100.$((i % 200 + 1))" md5user > req.one
     env PATH="$tmp/fakebin:$PATH" ALLOWROOT=1 MAXPERHOUR=0 ROOT="$tmp/s$n" PASSWD="$tmp/passwd" TCPREMOTEIP=127.0.0.1 \
@@ -84,10 +84,14 @@ for n in $sizes; do
     grep ' KiB$' out.rss | tail -1 | awk '{print $3}' >> t.rss
     "$top/bench-rss" cp "s$n/data.dyn" cp.out 2> out.cp
     awk '{print $1}' out.cp >> t.cp
+    # the same copy made durable, as tinydnsdyn makes its file
+    "$top/bench-rss" dd if="s$n/data.dyn" of=cp.out bs=1M conv=fsync status=none 2> out.dd
+    awk '{print $1}' out.dd >> t.dd
   done
-  d=$(median < t.dyn); k=$(median < t.cp); r=$(sort -n t.rss | tail -1)
-  printf '   %7d lines: tinydnsdyn %7d us, cp %7d us, ratio %s, peak RSS %s KiB\n' \
-    "$n" "$d" "$k" "$(awk -v a="$d" -v b="$k" 'BEGIN { printf "%.2f", a / b }')" "$r"
+  d=$(median < t.dyn); k=$(median < t.cp); f=$(median < t.dd); r=$(sort -n t.rss | tail -1)
+  printf '   %7d lines: tinydnsdyn %7d us, cp %7d us (ratio %s), cp+fsync %7d us (ratio %s), peak RSS %s KiB\n' \
+    "$n" "$d" "$k" "$(awk -v a="$d" -v b="$k" 'BEGIN { printf "%.2f", a / b }')" \
+    "$f" "$(awk -v a="$d" -v b="$f" 'BEGIN { printf "%.2f", a / b }')" "$r"
 done
 echo
 
