@@ -33,7 +33,7 @@ ttdcheck() {
   now=$((0x400000000000000a + $(date +%s)))
   lo=$((now + $1 - 20))
   hi=$((now + $1))
-  for ttd in $(sed -n "s/^'_acme-challenge\.[^:]*:[^:]*:0:\([0-9a-f]\{16\}\)$/\1/p" root/data.dyn); do
+  for ttd in $(sed -n "s/^'_acme-challenge\.[^:]\{1,\}:[^:]*:0:\([0-9a-f]\{16\}\)$/\1/p" root/data.dyn); do
     n=$((n + 1))
     ttd=$((0x$ttd))
     [ "$ttd" -ge "$lo" ] && [ "$ttd" -le "$hi" ] || bad=$((bad + 1))
