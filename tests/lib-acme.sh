@@ -40,3 +40,43 @@ ttdcheck() {
   done
   echo "time-to-die now+$1: $((n - bad)) of $n lines"
 }
+
+# startpebble: pebble, a local ACME server, on 127.0.0.1 with a random
+# port (sets ACMEPORT; its directory is https://127.0.0.1:$ACMEPORT/dir),
+# with an HTTPS certificate from a CA of our own (ca.pem), checking
+# DNS-01 challenges against the running tinydns ($DNSIP) only, without
+# its random wait before a check
+startpebble() {
+  local try i pid
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 \
+    -subj /CN=tinydnsdyn-test-ca 2>/dev/null &&
+  openssl req -newkey rsa:2048 -nodes -keyout key.pem -out req.csr \
+    -subj /CN=localhost 2>/dev/null &&
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > ext &&
+  openssl x509 -req -in req.csr -CA ca.pem -CAkey ca.key -CAcreateserial \
+    -out cert.pem -days 2 -extfile ext 2>/dev/null || die "openssl failed"
+  for ((try = 0; try < 5; try++)); do
+    ACMEPORT=$((20000 + RANDOM % 20000))
+    printf '{"pebble":{"listenAddress":"127.0.0.1:%s","managementListenAddress":"127.0.0.1:%s","certificate":"%s","privateKey":"%s","httpPort":5002,"tlsPort":5001}}\n' \
+      $ACMEPORT $((ACMEPORT + 1)) "$PWD/cert.pem" "$PWD/key.pem" > pebble.json
+    PEBBLE_VA_NOSLEEP=1 PEBBLE_WFE_NONCEREJECT=0 PEBBLE_AUTHZREUSE=0 \
+      pebble -config pebble.json -dnsserver "$DNSIP:53" > pebble.log 2>&1 &
+    pid=$!
+    LIB_PIDS+=("$pid")
+    for ((i = 0; i < 100; i++)); do
+      curl -s --cacert ca.pem "https://127.0.0.1:$ACMEPORT/dir" > /dev/null && return 0
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    lib_forget "$pid"
+  done
+  die "pebble did not start: $(tail -3 pebble.log)"
+}
+
+# sans FILE: the names a PEM certificate is for, one a line
+sans() {
+  openssl x509 -in "$1" -noout -ext subjectAltName | tail -n +2 |
+    tr ',' '\n' | sed 's/^ *//' | sort
+}
