@@ -8,10 +8,11 @@
 #            strace and iproute2 (ip) for the client tests, which run the
 #            clients in a network namespace with only lo and list what
 #            they connect to
-#            certbot, pebble (a local ACME server) and openssl for the
-#            end-to-end ACME DNS-01 test (t-acme-certbot)
+#            certbot, lego, pebble (a local ACME server) and openssl
+#            for the end-to-end ACME DNS-01 tests (t-acme-certbot,
+#            t-acme-lego)
 set -e
-pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl man-db strace iproute2 certbot pebble openssl"
+pkgs="gcc make libc6-dev libcrypt-dev ucspi-tcp daemontools tinydns curl bind9-dnsutils ddclient inadyn perl man-db strace iproute2 certbot lego pebble openssl"
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
