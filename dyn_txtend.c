@@ -53,6 +53,7 @@ int dyn_txtend(struct dyn_host *h,unsigned int nh,stralloc *out)
   unsigned long added;
 
   out->len = 0;
+  if (!dyn_txt.action) return 1;
   for (i = 0;i < nh;++i) {
     if (!h[i].txt || !h[i].allowed) continue;
     start = out->len;

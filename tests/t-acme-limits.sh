@@ -49,3 +49,17 @@ req1 '/nic/update?hostname=h2.example.com&myip=198.51.100.3' -u alice:alice-pw
 echo '--- and the challenge count of another host'
 req1 '/nic/update?hostname=h1.example.com,h2.example.com&action=del' -u alice:alice-pw
 grep -o ' txt:.*abuse.*' log
+stopserver
+
+echo '--- 300 values written by hand: more edits than dyn_scan keeps'
+startserver
+future=$(tailabel 3000)
+for ((i = 0; i < 300; i++)); do
+  printf "'_acme-challenge.h1.example.com:hand-%d:0:%s\n" $i "$future"
+done >> root/data.dyn
+echo '+h3.example.com:192.0.2.3:60' >> root/data.dyn
+(cd root && make -s) >&2
+req1 '/nic/update?hostname=h1.example.com&txt=one-more' -u alice:alice-pw
+req1 '/nic/update?hostname=h1.example.com&action=set&txt=hand-7,hand-299,new' -u alice:alice-pw
+showacme
+dig_txt _acme-challenge.h1.example.com
