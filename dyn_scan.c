@@ -74,9 +74,10 @@ static int line(unsigned long off,const char *s,unsigned int len,struct dyn_host
 /* Counts, for every host, its lines and the lines whose address would
    change, like dyn_pass, and records the changes in dyn_edits: also
    the ACME challenge lines that go (dyn_txtline) and the ones added at
-   the end (dyn_txtend). 0 on success; 1 if there were more than DYN_EDITMAX changed lines (the
-   counts are right, the edits are not all there: use dyn_pass to
-   write); -1 on error. Lines longer than DYN_LINEMAX are not ours. */
+   the end (dyn_txtend). 0 on success; 1 if there were more than
+   DYN_EDITMAX edits (the counts are right, the edits are not all
+   there: use dyn_pass to write); -1 on error. Lines longer than
+   DYN_LINEMAX are not ours. */
 int dyn_scan(int fd,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
 {
   unsigned long off = 0;  /* file offset of buf[0] */

@@ -63,3 +63,15 @@ req1 '/nic/update?hostname=h1.example.com&txt=one-more' -u alice:alice-pw
 req1 '/nic/update?hostname=h1.example.com&action=set&txt=hand-7,hand-299,new' -u alice:alice-pw
 showacme
 dig_txt _acme-challenge.h1.example.com
+stopserver
+
+echo '--- ACMELIFETIME must be 1 to 604800'
+for v in 0 604801 soon ''; do
+  startserver "ACMELIFETIME=$v"
+  req1 '/nic/update?hostname=h1.example.com&txt=x' -u alice:alice-pw
+  stopserver
+done
+grep -c 'fatal: $ACMELIFETIME is not a number in its range' log
+startserver ACMELIFETIME=604800
+req1 '/nic/update?hostname=h1.example.com&action=set&txt=x' -u alice:alice-pw
+ttdcheck 604800
