@@ -67,6 +67,14 @@ showacme | tail -2
 req1 "/nic/update?hostname=h3.example.com&txt=$V2" -u alice:alice-pw
 showacme
 dig_txt _acme-challenge.h3.example.com
+echo '--- make fails: dnserr; asking again publishes it'
+cp root/Makefile Makefile.good
+printf 'all:\n\tfalse\n' > root/Makefile
+req1 "/nic/update?hostname=h2.example.com&txt=after-dnserr" -u alice:alice-pw
+dig_txt _acme-challenge.h2.example.com
+cp Makefile.good root/Makefile
+req1 "/nic/update?hostname=h2.example.com&txt=after-dnserr" -u alice:alice-pw
+dig_txt _acme-challenge.h2.example.com
 echo '--- the log'
 grep -o 'alice 200 txt:.*' log
 notemp data.dyn.abuse
