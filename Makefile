@@ -76,9 +76,11 @@ hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
 
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
-dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o
+dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
+dyn_txtscan.o dyn_txtline.o dyn_txtend.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
-	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o
+	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
+	dyn_txtscan.o dyn_txtline.o dyn_txtend.o
 
 # programs
 
@@ -304,6 +306,18 @@ compile dyn_state.c dyn.h fmt.h ip4.h ip6.h scan.h stralloc.h
 dyn_touch.o: \
 compile dyn_touch.c dyn.h ip4.h ip6.h str.h stralloc.h
 	./compile dyn_touch.c
+
+dyn_txtend.o: \
+compile dyn_txtend.c dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_txtend.c
+
+dyn_txtline.o: \
+compile dyn_txtline.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_txtline.c
+
+dyn_txtscan.o: \
+compile dyn_txtscan.c byte.h dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_txtscan.c
 
 dyn_update.o: \
 compile dyn_update.c dyn.h ip4.h ip6.h lock.h stralloc.h

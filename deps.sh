@@ -11,6 +11,7 @@ strace iproute2
 valgrind
 clang libclang-rt-14-dev
 apache2-utils stunnel4 openssl libio-socket-ssl-perl rsync axfrdns
+certbot lego pebble
 tinydyndns
 "
 # build: gcc make libcrypt-dev. run: ucspi-tcp daemontools tinydns.
@@ -25,7 +26,8 @@ tinydyndns
 # bench: tinydyndns is the reference row. apache2-utils: htpasswd makes
 # users with every hash kind it writes; stunnel4, openssl and
 # libio-socket-ssl-perl (ddclient's TLS): the TLS front test; rsync and
-# axfrdns: the distribution test.
+# axfrdns: the distribution test. certbot, lego and pebble (a local ACME
+# server): the end-to-end ACME DNS-01 tests.
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

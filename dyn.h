@@ -26,6 +26,10 @@ struct dyn_host {
   unsigned long lines6;   /* of those, :28:, :*.:28:, 6, 3 and 3*. lines */
   unsigned long changed;  /* of those, lines whose address differs */
   int result;
+  int txt;                /* TXT request: its challenge values may change */
+  unsigned long txtlines; /* its live challenge lines (dyn_txtline) */
+  unsigned long txtgone;  /* of those, lines this request removes */
+  unsigned int txtfound;  /* bit j: request value j is among them */
 };
 
 /* The addresses of one request: an IPv4 one, an IPv6 one or both. Only
@@ -67,6 +71,29 @@ struct dyn_state {
   unsigned long built;   /* the written count the last good make saw */
 };
 
+/* ACME DNS-01 challenge values: 'HOST:VALUE:0:TIMESTAMP lines with
+   HOST = _acme-challenge.NAME, TTL 0 and a TAI64 time-to-die, which
+   tinydns stops serving by itself. A TXT request changes only these
+   lines, of hosts that have address lines. */
+#define DYN_TXTMAX 8      /* values of one host */
+#define DYN_TXTLEN 255    /* bytes in one value */
+#define DYN_TXTNAMEMAX 237 /* longest NAME: _acme-challenge.NAME fits in 253 */
+#define DYN_TXTADD 1
+#define DYN_TXTSET 2
+#define DYN_TXTDEL 3
+
+struct dyn_txt {
+  int action;              /* 0: not a TXT request */
+  unsigned int n;          /* values; 0: every value of the host goes */
+  char v[DYN_TXTMAX][DYN_TXTLEN];
+  unsigned int len[DYN_TXTMAX];
+  unsigned long lifetime;  /* seconds new lines are served */
+  unsigned long long now;  /* TAI64 label of now; 0: nothing expires */
+  unsigned long long ttd;  /* time to die of new lines: now + lifetime */
+};
+
+extern struct dyn_txt dyn_txt;
+
 extern const char *dyn_why;
 
 extern int dyn_addr_scan(struct dyn_addr *,const char *,unsigned int);
@@ -82,5 +109,8 @@ extern int dyn_cleantemp(const char *);
 extern int dyn_touch(const char *);
 extern int dyn_abuse(const char *,struct dyn_host *,unsigned int,int);
 extern void dyn_results(struct dyn_host *,unsigned int);
+extern int dyn_txtscan(struct dyn_txt *,const char *,unsigned int);
+extern int dyn_txtline(const char *,unsigned int,struct dyn_host *,unsigned int);
+extern int dyn_txtend(struct dyn_host *,unsigned int,stralloc *);
 
 #endif

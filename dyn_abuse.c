@@ -7,6 +7,7 @@
 struct dyn_limits dyn_limits;
 
 static stralloc fn;
+static stralloc txtkey[DYN_HOSTMAX];
 static struct rate_key k[DYN_HOSTMAX];
 static unsigned int idx[DYN_HOSTMAX];
 
@@ -15,7 +16,10 @@ static unsigned int idx[DYN_HOSTMAX];
    less than mininterval seconds ago, or perhour times in its hour, is
    marked abuse and left out (not allowed). After writing (record 1):
    counts a change for every host that changed. Returns how many hosts
-   it marked (record 0), 0 (record 1), or -1 on error. */
+   it marked (record 0), 0 (record 1), or -1 on error. ACME challenge
+   changes (dyn_txt) are counted apart, as _acme-challenge.HOST, so
+   they take nothing from the host's address changes, and only by the
+   hour: certbot adds two values and removes them a moment apart. */
 int dyn_abuse(const char *data,struct dyn_host *h,unsigned int nh,int record)
 {
   unsigned long now = time(0);
@@ -24,14 +28,20 @@ int dyn_abuse(const char *data,struct dyn_host *h,unsigned int nh,int record)
   unsigned int j;
   int marked = 0;
 
-  if (!dyn_limits.mininterval && !dyn_limits.perhour) return 0;
+  if (!dyn_limits.perhour && (!dyn_limits.mininterval || dyn_txt.action)) return 0;
   for (i = 0;i < nh;++i) {
     if (!h[i].changed || !h[i].allowed) continue;
     for (j = 0;j < n;++j)
-      if (k[j].len == h[i].name.len && byte_equal(k[j].s,k[j].len,h[i].name.s)) break;
+      if (h[idx[j]].name.len == h[i].name.len && byte_equal(h[idx[j]].name.s,h[i].name.len,h[i].name.s)) break;
     if (j < n) continue; /* named twice: one key */
     k[n].s = h[i].name.s;
     k[n].len = h[i].name.len;
+    if (dyn_txt.action) {
+      if (!stralloc_copys(&txtkey[n],"_acme-challenge.")) return -1;
+      if (!stralloc_catb(&txtkey[n],h[i].name.s,h[i].name.len)) return -1;
+      k[n].s = txtkey[n].s;
+      k[n].len = txtkey[n].len;
+    }
     k[n].bump = record;
     idx[n++] = i;
   }
@@ -41,10 +51,11 @@ int dyn_abuse(const char *data,struct dyn_host *h,unsigned int nh,int record)
   if (record) return 0;
   for (j = 0;j < n;++j) {
     if (!k[j].count) continue;
-    if ((dyn_limits.mininterval && now - k[j].last < dyn_limits.mininterval)
+    if ((dyn_limits.mininterval && !dyn_txt.action && now - k[j].last < dyn_limits.mininterval)
         || (dyn_limits.perhour && k[j].count >= dyn_limits.perhour)) {
       for (i = 0;i < nh;++i)
-        if (h[i].ok && h[i].name.len == k[j].len && byte_equal(h[i].name.s,k[j].len,k[j].s)) {
+        if (h[i].ok && h[i].name.len == h[idx[j]].name.len
+            && byte_equal(h[i].name.s,h[i].name.len,h[idx[j]].name.s)) {
           h[i].abuse = 1;
           h[i].allowed = 0;
         }

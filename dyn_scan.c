@@ -16,22 +16,29 @@ stralloc dyn_editbytes;
 static char buf[DYN_LINEMAX];
 static stralloc edited;
 
+/* file bytes [from,to) become s[0..len); edits come in file order */
+static int put(unsigned long from,unsigned long to,const char *s,unsigned int len)
+{
+  struct dyn_edit *e;
+
+  if (dyn_nedits == DYN_EDITMAX) return 0;
+  e = &dyn_edits[dyn_nedits++];
+  e->from = from;
+  e->to = to;
+  e->pos = dyn_editbytes.len;
+  e->len = len;
+  if (!stralloc_catb(&dyn_editbytes,s,len)) return -1;
+  return 1;
+}
+
 static int record(unsigned long off,const char *s,unsigned int len)
 {
   unsigned int p = 0;
   unsigned int q = 0;
-  struct dyn_edit *e;
 
-  if (dyn_nedits == DYN_EDITMAX) return 0;
   while (p < len && p < edited.len && s[p] == edited.s[p]) ++p;
   while (q < len - p && q < edited.len - p && s[len - 1 - q] == edited.s[edited.len - 1 - q]) ++q;
-  e = &dyn_edits[dyn_nedits++];
-  e->from = off + p;
-  e->to = off + len - q;
-  e->pos = dyn_editbytes.len;
-  e->len = edited.len - p - q;
-  if (!stralloc_catb(&dyn_editbytes,edited.s + p,e->len)) return -1;
-  return 1;
+  return put(off + p,off + len - q,edited.s + p,edited.len - p - q);
 }
 
 static int line(unsigned long off,const char *s,unsigned int len,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a,int *full)
@@ -42,7 +49,16 @@ static int line(unsigned long off,const char *s,unsigned int len,struct dyn_host
 
   i = dyn_line(s,len,h,nh,a,&edited,&family);
   if (i == -2) { errno = ENOMEM; return -1; }
-  if (i < 0) return 0;
+  if (i < 0) {
+    if (!dyn_txtline(s,len,h,nh)) return 0;
+    /* an ACME challenge line that goes */
+    if (!*full) {
+      r = put(off,off + len,s,0);
+      if (r == -1) return -1;
+      if (!r) *full = 1;
+    }
+    return 1;
+  }
   ++h[i].lines;
   if (family == 4) ++h[i].lines4; else ++h[i].lines6;
   if (edited.len == len && byte_equal(edited.s,len,s)) return 0;
@@ -56,10 +72,12 @@ static int line(unsigned long off,const char *s,unsigned int len,struct dyn_host
 }
 
 /* Counts, for every host, its lines and the lines whose address would
-   change, like dyn_pass, and records the changes in dyn_edits. 0 on
-   success; 1 if there were more than DYN_EDITMAX changed lines (the
-   counts are right, the edits are not all there: use dyn_pass to
-   write); -1 on error. Lines longer than DYN_LINEMAX are not ours. */
+   change, like dyn_pass, and records the changes in dyn_edits: also
+   the ACME challenge lines that go (dyn_txtline) and the ones added at
+   the end (dyn_txtend). 0 on success; 1 if there were more than
+   DYN_EDITMAX edits (the counts are right, the edits are not all
+   there: use dyn_pass to write); -1 on error. Lines longer than
+   DYN_LINEMAX are not ours. */
 int dyn_scan(int fd,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
 {
   unsigned long off = 0;  /* file offset of buf[0] */
@@ -69,19 +87,36 @@ int dyn_scan(int fd,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
   unsigned int i;
   int skipping = 0;       /* inside an over-long line */
   int full = 0;
+  int endnl = 1;          /* the file so far is empty or ends with a newline */
   int r;
 
   dyn_nedits = 0;
   dyn_editbytes.len = 0;
-  for (i = 0;i < nh;++i) { h[i].lines = h[i].lines4 = h[i].lines6 = 0; h[i].changed = 0; }
+  for (i = 0;i < nh;++i) {
+    h[i].lines = h[i].lines4 = h[i].lines6 = 0; h[i].changed = 0;
+    h[i].txtlines = h[i].txtgone = 0; h[i].txtfound = 0;
+  }
   for (;;) {
     r = read(fd,buf + have,sizeof buf - have);
     if (r == -1) { if (errno == EINTR) continue; return -1; }
     if (r == 0) {
-      /* a last line without newline */
-      if (have && !skipping && line(off,buf,have,h,nh,a,&full) == -1) return -1;
+      if (have && !skipping) {
+        /* a last line without newline */
+        r = line(off,buf,have,h,nh,a,&full);
+        if (r == -1) return -1;
+        if (r == 1) endnl = 1; /* it goes: the line before ends the file */
+      }
+      if (!dyn_txtend(h,nh,&edited)) { errno = ENOMEM; return -1; }
+      if (edited.len && !full) {
+        /* appended, after a newline if the file lacks its last one */
+        r = endnl ? 1 : put(off + have,off + have,"\n",1);
+        if (r == 1) r = put(off + have,off + have,edited.s,edited.len);
+        if (r == -1) return -1;
+        if (!r) full = 1;
+      }
       return full;
     }
+    endnl = buf[have + r - 1] == '\n';
     have += r;
     start = 0;
     for (;;) {

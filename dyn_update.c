@@ -23,6 +23,21 @@ static int fail(const char *why,int fdlock,int fdin,int fdtmp)
   return -1;
 }
 
+/* A TXT request may change the challenge values of a host only if the
+   user may update it and it has address lines: known after a first
+   scan. Returns how many hosts it marks. */
+static unsigned int txtmark(struct dyn_host *h,unsigned int nh)
+{
+  unsigned int i;
+  unsigned int n = 0;
+
+  for (i = 0;i < nh;++i) {
+    h[i].txt = dyn_txt.action && h[i].ok && h[i].allowed && h[i].lines;
+    if (h[i].txt) ++n;
+  }
+  return n;
+}
+
 static int changes(struct dyn_host *h,unsigned int nh)
 {
   unsigned int i;
@@ -36,7 +51,8 @@ static int changes(struct dyn_host *h,unsigned int nh)
    written), -1 on error with errno and dyn_why set; fn is then as it
    was and no temporary file is left. *st gets the generation numbers
    after the edit: this request's change is published once built
-   reaches written. */
+   reaches written. A TXT request (dyn_txt) changes only ACME challenge
+   lines; every write also drops the expired ones. */
 int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a,unsigned int wait,struct dyn_state *st)
 {
   struct stat sb;
@@ -46,6 +62,7 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   int fddir;
   int full;
   int marked;
+  unsigned int i;
 
   if (!stralloc_copys(&lockfn,fn) || !stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn))
     return fail("out of memory",-1,-1,-1);
@@ -53,12 +70,22 @@ int dyn_update(const char *fn,struct dyn_host *h,unsigned int nh,const struct dy
   if (fdlock == -1) return fail("unable to open lock file",-1,-1,-1);
   if (lock_wait(fdlock,wait) == -1) return fail("unable to lock data file",fdlock,-1,-1);
   if (dyn_state_read(fdlock,st) == -1) return fail("unable to read lock file",fdlock,-1,-1);
+  /* TAI64 label of now, as tinydns reads a time-to-die (2^62 + 10 +
+     seconds since 1970, like its own clock) */
+  dyn_txt.now = 4611686018427387914ULL + (unsigned long long) time(0);
+  dyn_txt.ttd = dyn_txt.now + dyn_txt.lifetime;
 
   fdin = open(fn,O_RDONLY | O_CLOEXEC);
   if (fdin == -1) return fail("unable to open data file",fdlock,-1,-1);
   if (fstat(fdin,&sb) == -1) return fail("unable to stat data file",fdlock,fdin,-1);
+  for (i = 0;i < nh;++i) h[i].txt = 0;
   full = dyn_scan(fdin,h,nh,a);
   if (full == -1) return fail("unable to read data file",fdlock,fdin,-1);
+  if (txtmark(h,nh)) {
+    if (lseek(fdin,0,SEEK_SET) == -1) return fail("unable to rewind data file",fdlock,fdin,-1);
+    full = dyn_scan(fdin,h,nh,a);
+    if (full == -1) return fail("unable to read data file",fdlock,fdin,-1);
+  }
   if (!changes(h,nh)) { close(fdin); close(fdlock); return 0; }
   marked = dyn_abuse(fn,h,nh,0);
   if (marked == -1) return fail("unable to read abuse file",fdlock,fdin,-1);

@@ -34,12 +34,14 @@ static stralloc pass;
 static stralloc domains;
 static stralloc hostparam;
 static stralloc myip;
+static stralloc txtparam;
 static struct dyn_host hosts[DYN_HOSTMAX];
 static unsigned int nhosts;
 static struct dyn_addr addr;
 static const char *root;
 static const char *data;
 static unsigned long authdelay = 10;
+static unsigned long acmelifetime = 3600;
 static stralloc lockfn;
 static stralloc ratefn;
 
@@ -320,6 +322,42 @@ static void getoffline(void)
     fail911("$OFFLINEIP must be an IPv4 and/or an IPv6 address",0);
 }
 
+/* The ACME DNS-01 extension: txt=V1,V2 adds challenge values to
+   _acme-challenge.HOST of each host, action=set replaces the host's
+   values with them, action=del removes them; an empty txt, or del
+   without txt, removes them all. Such a request changes no address.
+   1 if this is one (dyn_txt filled), 0 if not. A bad value or action
+   refuses the whole request before the data file is opened. */
+static int gettxt(void)
+{
+  unsigned int i;
+  int qa;
+  int qt;
+
+  qt = http_query(r.query,r.querylen,"txt",&txtparam);
+  if (qt == -1) nomem();
+  qa = http_query(r.query,r.querylen,"action",&myip);
+  if (qa == -1) nomem();
+  if (!qt && !qa) return 0;
+  if (!qa || (myip.len == 3 && case_equalb(myip.s,3,"add"))) dyn_txt.action = DYN_TXTADD;
+  else if (myip.len == 3 && case_equalb(myip.s,3,"set")) dyn_txt.action = DYN_TXTSET;
+  else if (myip.len == 3 && case_equalb(myip.s,3,"del")) dyn_txt.action = DYN_TXTDEL;
+  else answer1("badagent");
+  logcats(dyn_txt.action == DYN_TXTADD ? " txt:add" : dyn_txt.action == DYN_TXTSET ? " txt:set" : " txt:del");
+  if (!qt) {
+    if (dyn_txt.action != DYN_TXTDEL) answer1("badagent"); /* nothing to add */
+    txtparam.len = 0;
+  }
+  if (!dyn_txtscan(&dyn_txt,txtparam.s,txtparam.len)) answer1("badagent");
+  /* tinydns-data refuses a name over 253 bytes */
+  for (i = 0;i < nhosts;++i)
+    if (hosts[i].ok && hosts[i].name.len > DYN_TXTNAMEMAX) hosts[i].ok = 0;
+  dyn_txt.lifetime = acmelifetime;
+  addr.has4 = addr.has6 = 1; /* any address line of the host counts */
+  addr.keep = 1;
+  return 1;
+}
+
 static int answered(int res)
 {
   unsigned int i;
@@ -397,6 +435,7 @@ int main(void)
   if (!envnum("MAXPERHOUR",&dyn_limits.perhour,1000000)) badsetting = "$MAXPERHOUR";
   if (!envnum("MININTERVAL",&dyn_limits.mininterval,86400)) badsetting = "$MININTERVAL";
   if (!envnum("AUTHDELAYMAX",&authdelay,60)) badsetting = "$AUTHDELAYMAX";
+  if (!envnum("ACMELIFETIME",&acmelifetime,604800) || !acmelifetime) badsetting = "$ACMELIFETIME";
 
   deadline_set(timeout);
   getproxy();
@@ -430,8 +469,10 @@ int main(void)
   x = getenv("REQUIREAGENT");
   if ((!x || !str_equal(x,"0")) && !r.agentlen) answer1("badagent");
   gethosts();
-  getaddr();
-  getoffline();
+  if (!gettxt()) {
+    getaddr();
+    getoffline();
+  }
 
   deadline_set(timeout); /* for the locks and the make we may wait for */
   changed = dyn_update(data,hosts,nhosts,&addr,deadline_left(),&st);

@@ -1,0 +1,75 @@
+#include "dyn.h"
+
+static const char hex[] = "0123456789abcdef";
+
+/* a value as a tinydns-data field: ':' would end it, '\' starts an
+   escape, and anything not printable could end the line; all of them
+   go as \ooo */
+static int value(stralloc *out,const char *s,unsigned int len)
+{
+  unsigned int i;
+  unsigned char c;
+  char o[4];
+
+  for (i = 0;i < len;++i) {
+    c = s[i];
+    if (c == ':' || c == '\\' || c < 0x20 || c > 0x7e) {
+      o[0] = '\\';
+      o[1] = '0' + (c >> 6);
+      o[2] = '0' + ((c >> 3) & 7);
+      o[3] = '0' + (c & 7);
+      if (!stralloc_catb(out,o,4)) return 0;
+    }
+    else if (!stralloc_append(out,c)) return 0;
+  }
+  return 1;
+}
+
+static int line(stralloc *out,const stralloc *name,unsigned int j)
+{
+  char t[16];
+  unsigned int i;
+
+  for (i = 0;i < 16;++i) t[i] = hex[(dyn_txt.ttd >> (60 - 4 * i)) & 15];
+  if (!stralloc_cats(out,"'_acme-challenge.")) return 0;
+  if (!stralloc_catb(out,name->s,name->len)) return 0;
+  if (!stralloc_append(out,':')) return 0;
+  if (!value(out,dyn_txt.v[j],dyn_txt.len[j])) return 0;
+  if (!stralloc_cats(out,":0:")) return 0;
+  if (!stralloc_catb(out,t,16)) return 0;
+  return stralloc_append(out,'\n');
+}
+
+/* After a pass over every line (dyn_txtline): out gets the lines this
+   request adds at the end of the data file, empty if none, and each
+   host's changed count its removed and added lines. Adding that would
+   leave a host more than DYN_TXTMAX values adds nothing to it and
+   marks it abuse. 1 on success, 0 if out of memory. */
+int dyn_txtend(struct dyn_host *h,unsigned int nh,stralloc *out)
+{
+  unsigned int i;
+  unsigned int j;
+  unsigned int start;
+  unsigned long added;
+
+  out->len = 0;
+  if (!dyn_txt.action) return 1;
+  for (i = 0;i < nh;++i) {
+    if (!h[i].txt || !h[i].allowed) continue;
+    start = out->len;
+    added = 0;
+    if (dyn_txt.action != DYN_TXTDEL)
+      for (j = 0;j < dyn_txt.n;++j)
+        if (!(h[i].txtfound & (1U << j))) {
+          if (!line(out,&h[i].name,j)) return 0;
+          ++added;
+        }
+    if (dyn_txt.action == DYN_TXTADD && added && h[i].txtlines + added > DYN_TXTMAX) {
+      out->len = start;
+      h[i].abuse = 1;
+      continue;
+    }
+    h[i].changed += h[i].txtgone + added;
+  }
+  return 1;
+}

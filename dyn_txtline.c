@@ -1,0 +1,102 @@
+#include "byte.h"
+#include "case.h"
+#include "dnsname.h"
+#include "dyn.h"
+
+struct dyn_txt dyn_txt;
+
+#define PREFIX "_acme-challenge."
+#define PREFIXLEN 16
+#define TAIL 19 /* ":0:" and a 16-digit timestamp */
+
+static char dec[DYN_TXTLEN];
+
+/* the value field as tinydns-data reads it: a backslash and one to
+   three octal digits is that byte, a backslash and any other byte is
+   that byte. 0 if longer than any value we accept. */
+static int decode(const char *s,unsigned int len,unsigned int *n)
+{
+  unsigned int i = 0;
+  unsigned int k;
+  unsigned char c;
+
+  *n = 0;
+  while (i < len) {
+    c = s[i++];
+    if (c == '\\') {
+      if (i == len) break;
+      c = s[i++];
+      if (c >= '0' && c <= '7') {
+        c -= '0';
+        for (k = 0;k < 2 && i < len && s[i] >= '0' && s[i] <= '7';++k)
+          c = (c << 3) + (s[i++] - '0');
+      }
+    }
+    if (*n == DYN_TXTLEN) return 0;
+    dec[(*n)++] = c;
+  }
+  return 1;
+}
+
+/* s[0..len) is a data line. Ours are exactly
+     '_acme-challenge.NAME:VALUE:0:TIMESTAMP
+   (TTL 0, 16 lower-case hex digits, no other field; tinydns serves
+   such a line until TIMESTAMP, a TAI64 label). Returns 1 if the line
+   is to be dropped: one of ours past its time (dyn_txt.now), or a live
+   one of a host marked txt whose values this request removes; then 0
+   if it stays, as every other line does. Counts the host's live lines
+   and the request values found among them. */
+int dyn_txtline(const char *s,unsigned int len,struct dyn_host *h,unsigned int nh)
+{
+  unsigned long long ttd = 0;
+  unsigned int body;
+  unsigned int colon;
+  unsigned int vlen;
+  unsigned int namelen;
+  unsigned int i;
+  unsigned int j;
+  unsigned int n;
+  int match = 0;
+  char c;
+
+  if (!len || s[0] != '\'') return 0;
+  body = len;
+  if (s[body - 1] == '\n') --body;
+  if (body < 1 + PREFIXLEN + 2 + TAIL) return 0;
+  if (!case_equalb(s + 1,PREFIXLEN,PREFIX)) return 0;
+  if (!byte_equal(s + body - TAIL,3,":0:")) return 0;
+  for (i = body - 16;i < body;++i) {
+    c = s[i];
+    if (c >= '0' && c <= '9') ttd = (ttd << 4) + (c - '0');
+    else if (c >= 'a' && c <= 'f') ttd = (ttd << 4) + (c - 'a' + 10);
+    else return 0;
+  }
+  /* two fields before the TTL: a name after the prefix, and a value */
+  colon = 1 + byte_chr(s + 1,body - TAIL - 1,':');
+  if (colon == body - TAIL || colon == 1 + PREFIXLEN) return 0;
+  vlen = body - TAIL - colon - 1;
+  if (byte_chr(s + colon + 1,vlen,':') < vlen) return 0;
+
+  if (dyn_txt.now && ttd < dyn_txt.now) return 1;
+  if (!dyn_txt.action) return 0;
+
+  namelen = dnsname_strip(s + 1 + PREFIXLEN,colon - 1 - PREFIXLEN);
+  for (i = 0;i < nh;++i) {
+    if (!h[i].txt || !h[i].allowed) continue;
+    if (h[i].name.len == namelen && case_equalb(s + 1 + PREFIXLEN,namelen,h[i].name.s)) break;
+  }
+  if (i == nh) return 0;
+  ++h[i].txtlines;
+  if (decode(s + colon + 1,vlen,&n))
+    for (j = 0;j < dyn_txt.n;++j)
+      if (dyn_txt.len[j] == n && byte_equal(dec,n,dyn_txt.v[j])) {
+        h[i].txtfound |= 1U << j;
+        match = 1;
+      }
+  if (!dyn_txt.n || (dyn_txt.action == DYN_TXTDEL && match)
+      || (dyn_txt.action == DYN_TXTSET && !match)) {
+    ++h[i].txtgone;
+    return 1;
+  }
+  return 0;
+}
