@@ -38,7 +38,11 @@ int http_getrequest(int fd,char *buf,unsigned int *len)
       if (errno == ETIMEDOUT) return 408;
       return -1;
     }
-    if (r == 0) return *len ? 400 : -1;
+    if (r == 0) {
+      if (*len) return 400;
+      errno = 0; /* not an error: the client went away */
+      return -1;
+    }
     /* a blank line that only just arrived may straddle reads */
     *len += r;
     end = headend(buf,*len);

@@ -40,7 +40,10 @@ export ASAN_OPTIONS UBSAN_OPTIONS
 
 echo "sanitize: tests/run against $work/tree"
 if [ -x tests/run ]; then
-  ./tests/run 2>&1 | tee "$work/tests.log"
+  # every test but t-timing, which counts instructions with valgrind, and
+  # valgrind cannot run a program built with ASan; the plain suite
+  # (make test runs it after this) has it
+  ./tests/run $(cd tests && ls t-*.sh | grep -vx 't-timing.sh') 2>&1 | tee "$work/tests.log"
   grep -q '^[0-9]* passed, 0 failed$' "$work/tests.log" || failed=1
 else
   echo "sanitize: no tests/run in the tree"
