@@ -83,7 +83,7 @@ u='/nic/update?hostname=h1.example.com&myip=192.0.2.10'
 vg() {  # vg NAME: the handler under valgrind on $v/NAME.req
   env -i PATH="$PATH" TCPREMOTEIP=127.0.0.1 TCPREMOTEPORT=40000 \
     TCPLOCALIP=127.0.0.1 TCPLOCALPORT=8245 PROTO=TCP \
-    ROOT="$v/root" PASSWD="$v/passwd" TIMEOUT=60 \
+    ROOT="$v/root" PASSWD="$v/passwd" TIMEOUT=60 ALLOWROOT=1 AUTHDELAYMAX=0 \
     valgrind -q --error-exitcode=1 --leak-check=no "$top/tinydnsdyn" \
     < "$v/$1.req" > "$v/$1.out" 2> "$v/$1.err"
   rc=$?
@@ -99,14 +99,14 @@ vg() {  # vg NAME: the handler under valgrind on $v/NAME.req
   fi
 }
 
-printf 'GET %s HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n' "$u" "$good" > "$v/good.req"
+printf 'GET %s HTTP/1.0\r\nUser-Agent: valgrind\r\nAuthorization: Basic %s\r\n\r\n' "$u" "$good" > "$v/good.req"
 cp "$v/good.req" "$v/nochg.req"
-printf 'GET %s HTTP/1.1\r\nAuthorization: Basic %s\r\n\r\n' "$u" "$bad" > "$v/badauth.req"
-printf 'GET /nic/update?hostname=h1.example.com%%0A%%2Bevil.example.com:6.6.6.6&myip=192.0.2.10 HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n' "$good" > "$v/notfqdn.req"
-printf 'HEAD %s HTTP/1.1\nAuthorization: Basic %s\n\n' "$u" "$good" > "$v/head.req"
+printf 'GET %s HTTP/1.1\r\nUser-Agent: valgrind\r\nAuthorization: Basic %s\r\n\r\n' "$u" "$bad" > "$v/badauth.req"
+printf 'GET /nic/update?hostname=h1.example.com%%0A%%2Bevil.example.com:6.6.6.6&myip=192.0.2.10 HTTP/1.0\r\nUser-Agent: valgrind\r\nAuthorization: Basic %s\r\n\r\n' "$good" > "$v/notfqdn.req"
+printf 'HEAD %s HTTP/1.1\nUser-Agent: valgrind\nAuthorization: Basic %s\n\n' "$u" "$good" > "$v/head.req"
 { printf 'GET /?x='; head -c 9000 /dev/zero | tr '\0' a; printf ' HTTP/1.0\r\n\r\n'; } > "$v/toolong.req"
 perl -e 'print map { chr(($_ * 37 + 11) % 256) } 0 .. 2999; print "\r\n\r\n"' > "$v/garbage.req"
-printf 'GET %s HTTP/1.0\r\nAuthorization: Basic %s\r\n\r\n\0\377\r\n' "$u" "$(printf 'al\0ice:x' | base64 -w0)" > "$v/nulauth.req"
+printf 'GET %s HTTP/1.0\r\nUser-Agent: valgrind\r\nAuthorization: Basic %s\r\n\r\n\0\377\r\n' "$u" "$(printf 'al\0ice:x' | base64 -w0)" > "$v/nulauth.req"
 for n in good nochg badauth notfqdn head toolong garbage nulauth; do vg $n; done
 printf 'valgrind: data.dyn: %s\n' "$(cat "$v/root/data.dyn")"
 
