@@ -60,10 +60,10 @@ dnsname_fqdn.o
 	./makelib dns.a ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 	dnsname_fqdn.o
 
-http.a: makelib http_getrequest.o http_parse.o http_query.o \
+http.a: makelib http_getrequest.o http_readmore.o http_parse.o http_query.o \
 http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
 proxy_parse.o
-	./makelib http.a http_getrequest.o http_parse.o http_query.o \
+	./makelib http.a http_getrequest.o http_readmore.o http_parse.o http_query.o \
 	http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
 	proxy_parse.o
 
@@ -336,7 +336,7 @@ compile hier.c auto_home.h hier.h
 	./compile hier.c
 
 http_getrequest.o: \
-compile http_getrequest.c byte.h deadline.h http.h stralloc.h
+compile http_getrequest.c byte.h http.h stralloc.h
 	./compile http_getrequest.c
 
 http_parse.o: \
@@ -346,6 +346,10 @@ compile http_parse.c byte.h case.h http.h str.h stralloc.h
 http_query.o: \
 compile http_query.c byte.h http.h str.h stralloc.h urldecode.h
 	./compile http_query.c
+
+http_readmore.o: \
+compile http_readmore.c deadline.h http.h stralloc.h
+	./compile http_readmore.c
 
 http_respond.o: \
 compile http_respond.c buffer.h deadline.h fmt.h http.h stralloc.h
@@ -400,7 +404,7 @@ compile proxy_parse.c byte.h ip4.h ip6.h proxy.h
 	./compile proxy_parse.c
 
 proxy_read.o: \
-compile proxy_read.c deadline.h ip6.h proxy.h
+compile proxy_read.c http.h ip6.h proxy.h stralloc.h
 	./compile proxy_read.c
 
 rate_update.o: \

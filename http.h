@@ -16,6 +16,7 @@ struct http_request {
 };
 
 extern int http_getrequest(int,char *,unsigned int *);
+extern int http_readmore(int,char *,unsigned int,unsigned int);
 extern int http_parse(char *,unsigned int,struct http_request *);
 extern int http_query(const char *,unsigned int,const char *,stralloc *);
 extern int http_respond(int,int,const char *,const char *,unsigned int,int);

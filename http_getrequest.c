@@ -1,6 +1,4 @@
-#include <errno.h>
 #include "byte.h"
-#include "deadline.h"
 #include "http.h"
 
 /* end of the header block in buf[0..len): index after the blank line,
@@ -32,17 +30,9 @@ int http_getrequest(int fd,char *buf,unsigned int *len)
   for (;;) {
     if (*len == HTTP_REQMAX)
       return byte_chr(buf,*len,'\n') == *len ? 414 : 431;
-    r = deadline_read(fd,buf + *len,HTTP_REQMAX - *len);
-    if (r == -1) {
-      if (errno == EINTR) continue;
-      if (errno == ETIMEDOUT) return 408;
-      return -1;
-    }
-    if (r == 0) {
-      if (*len) return 400;
-      errno = 0; /* not an error: the client went away */
-      return -1;
-    }
+    r = http_readmore(fd,buf + *len,HTTP_REQMAX - *len,*len);
+    if (r < 0) return -r;
+    if (r == 0) return -1;
     /* a blank line that only just arrived may straddle reads */
     *len += r;
     end = headend(buf,*len);

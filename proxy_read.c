@@ -1,5 +1,4 @@
-#include <errno.h>
-#include "deadline.h"
+#include "http.h"
 #include "proxy.h"
 
 /* Reads the PROXY protocol v1 line a TLS front sends before the
@@ -16,17 +15,9 @@ int proxy_read(int fd,char *buf,unsigned int *len)
 
   *len = 0;
   while (*len < PROXY_LINEMAX) {
-    r = deadline_read(fd,buf + *len,1);
-    if (r == -1) {
-      if (errno == EINTR) continue;
-      if (errno == ETIMEDOUT) return 408;
-      return -1;
-    }
-    if (r == 0) {
-      if (*len) return 400;
-      errno = 0;
-      return -1;
-    }
+    r = http_readmore(fd,buf + *len,1,*len);
+    if (r < 0) return -r;
+    if (r == 0) return -1;
     if (buf[(*len)++] == '\n') return 0;
   }
   return 400;
