@@ -24,18 +24,22 @@ startserver
   echo "$bad $n" > reader.out ) &
 reader=$!
 
-ino0=$(stat -c %i root/data.dyn)
+# each update makes a new file (its temporary file exists beside the old
+# one, so it cannot have the old one's inode; after several updates the
+# file system may hand an old number out again, so compare each step)
+sameino=0
 for i in $(seq 1 12); do
+  ino0=$(stat -c %i root/data.dyn)
   req "/nic/update?hostname=h1.example.com,n$((i * 100)).example.com&myip=198.51.100.$i" -u alice:alice-pw |
     paste -sd' '
+  [ "$(stat -c %i root/data.dyn)" = "$ino0" ] && sameino=$((sameino + 1))
 done
-ino1=$(stat -c %i root/data.dyn)
 touch stop
 wait $reader
 read -r bad n < reader.out
 echo "reader saw $bad partial files"
 echo "reader read $n snapshots" >&2
-[ "$ino0" != "$ino1" ] && echo 'data.dyn has a new inode' || echo 'data.dyn has the same inode'
+[ $sameino = 0 ] && echo 'data.dyn has a new inode' || echo "data.dyn kept its inode in $sameino updates"
 grep -c . root/data.dyn
 grep -c ':198\.51\.100\.' root/data.dyn
 grep '^+h1\.' root/data.dyn
