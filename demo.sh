@@ -3,6 +3,8 @@
 # 127.53.0.1:53, in /tmp/tinydnsdyn-demo. Runs in the foreground;
 # Ctrl-C stops both. Needs the programs built (make) and deps.sh run.
 set -e
+# started by make demo: the makes the handler runs are not nested in it
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 top=$(cd "$(dirname "$0")" && pwd)
 d=${DEMO_DIR-/tmp/tinydnsdyn-demo}
 port=${DEMO_PORT-8245}
