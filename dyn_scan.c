@@ -78,6 +78,50 @@ static int line(unsigned long off,const char *s,unsigned int len,struct dyn_host
    DYN_EDITMAX edits (the counts are right, the edits are not all
    there: use dyn_pass to write); -1 on error. Lines longer than
    DYN_LINEMAX are not ours. */
+/* A quick look before the exact one: most lines of a long file belong
+   to no host of this request. A line whose name (without "*." and a
+   trailing dot, case ignored, as dyn_line compares it) is none of the
+   requested hosts' cannot be one of theirs; dyn_line and dyn_txtline
+   then need not look at it. */
+static const char *names[DYN_HOSTMAX];
+static unsigned int lens[DYN_HOSTMAX];
+static unsigned int nnames;
+
+static int maybe(const char *s,unsigned int len)
+{
+  unsigned int end;
+  unsigned int i;
+  unsigned int j;
+  unsigned int n;
+  unsigned char c;
+
+  switch (s[0]) {
+    case '\'': return 1; /* ACME challenge lines: dyn_txtline decides */
+    case '+': case '=': case ':': case '3': case '6': break;
+    default: return 0;
+  }
+  end = 1 + byte_chr(s + 1,len - 1,':');
+  if (end == len) {
+    if (end > 1 && s[end - 1] == '\n') --end;
+    if (end > 1 && s[end - 1] == '\r') --end;
+  }
+  i = 1;
+  if (end - i >= 2 && s[1] == '*' && s[2] == '.') i = 3;
+  if (end > i && s[end - 1] == '.') --end;
+  n = end - i;
+  s += i;
+  for (i = 0;i < nnames;++i) {
+    if (lens[i] != n) continue;
+    for (j = 0;j < n;++j) {
+      c = s[j];
+      if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+      if (c != (unsigned char) names[i][j]) break;
+    }
+    if (j == n) return 1;
+  }
+  return 0;
+}
+
 int dyn_scan(int fd,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
 {
   unsigned long off = 0;  /* file offset of buf[0] */
@@ -96,11 +140,17 @@ int dyn_scan(int fd,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
     h[i].lines = h[i].lines4 = h[i].lines6 = 0; h[i].changed = 0;
     h[i].txtlines = h[i].txtgone = 0; h[i].txtfound = 0;
   }
+  nnames = 0;
+  for (i = 0;i < nh;++i)
+    if (h[i].ok && h[i].allowed) {
+      names[nnames] = h[i].name.s; /* lower case already */
+      lens[nnames++] = h[i].name.len;
+    }
   for (;;) {
     r = read(fd,buf + have,sizeof buf - have);
     if (r == -1) { if (errno == EINTR) continue; return -1; }
     if (r == 0) {
-      if (have && !skipping) {
+      if (have && !skipping && maybe(buf,have)) {
         /* a last line without newline */
         r = line(off,buf,have,h,nh,a,&full);
         if (r == -1) return -1;
@@ -123,7 +173,7 @@ int dyn_scan(int fd,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
       nl = byte_chr(buf + start,have - start,'\n');
       if (start + nl == have) break;
       if (skipping) skipping = 0;
-      else if (line(off + start,buf + start,nl + 1,h,nh,a,&full) == -1) return -1;
+      else if (maybe(buf + start,nl + 1) && line(off + start,buf + start,nl + 1,h,nh,a,&full) == -1) return -1;
       start += nl + 1;
     }
     if (start == 0 && have == sizeof buf) {

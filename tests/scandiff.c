@@ -1,0 +1,116 @@
+/* tests/scandiff.c: differential test of the two ways tinydnsdyn
+   writes a data file. dyn_scan + dyn_copy (the fast way: a scan that
+   records byte ranges, then a kernel copy around them) must give
+   byte for byte what dyn_pass (the plain line-by-line stream) gives,
+   with the same counts, on random data files full of near misses:
+   other case, trailing dots, wildcards, prefixes, suffixes, every
+   record type, CRs, a last line without newline. Prints the number of
+   cases that differ. Built and run by t-scandiff.sh. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "buffer.h"
+#include "fmt.h"
+#include "stralloc.h"
+#include "dyn.h"
+#include "dnsname.h"
+#include "ip4.h"
+#include "ip6.h"
+
+static const char *names[] = {
+  "h1.example.com", "H1.Example.COM", "h1.example.com.", "*.h1.example.com",
+  "h2.example.com", "x.h1.example.com", "h1.example.co", "h1.example.comm",
+  "", "*.", "h1.EXAMPLE.com.", "*.H2.example.com."
+};
+static const char *fields[] = {
+  "", ":192.0.2.1", ":192.0.2.1:300", ":198.51.100.9:300:4000000000000000:xx",
+  ":28:\\040\\001\\015\\270\\000\\000\\000\\000\\000\\000\\000\\000\\000\\000\\000\\001:60",
+  ":1.2.3.4\r", ":2001:db8::9:60", "::"
+};
+static const char types[] = "+=:36'.#Z-";
+
+static stralloc in;
+static stralloc out1;
+static stralloc out2;
+
+static void put(const char *s,unsigned int n) { stralloc_catb(&in,s,n); }
+
+static int writefile(const char *fn,stralloc *sa)
+{
+  int fd = open(fn,O_WRONLY | O_CREAT | O_TRUNC,0600);
+  if (fd == -1 || write(fd,sa->s,sa->len) != (int) sa->len) return -1;
+  return close(fd);
+}
+
+static int readfile(const char *fn,stralloc *sa)
+{
+  char b[4096];
+  int fd = open(fn,O_RDONLY);
+  int r;
+  sa->len = 0;
+  if (fd == -1) return -1;
+  while ((r = read(fd,b,sizeof b)) > 0) stralloc_catb(sa,b,r);
+  close(fd);
+  return r;
+}
+
+int main(int argc,char **argv)
+{
+  struct dyn_host h[2];
+  struct dyn_addr a;
+  unsigned long l0, c0, l1, c1;
+  unsigned long it, iters = 5000;
+  unsigned long bad = 0;
+  unsigned int k, nl;
+  char num[FMT_ULONG];
+  int fd, fdo, full;
+
+  if (argc > 1) iters = strtoul(argv[1],0,10);
+  srand(12345);
+  memset(h,0,sizeof h);
+  memset(&a,0,sizeof a);
+  dnsname_fqdn(&h[0].name,"h1.example.com",14); h[0].ok = h[0].allowed = 1;
+  dnsname_fqdn(&h[1].name,"h2.example.com",14); h[1].ok = h[1].allowed = 1;
+  ip4_scan("198.51.100.9",12,a.ip4);
+  a.len4 = ip4_fmt(a.text4,a.ip4);
+  ip6_scan("2001:db8::9",11,a.ip6);
+  a.len6 = ip6_fmt(a.text6,a.ip6);
+
+  for (it = 0;it < iters;++it) {
+    in.len = 0;
+    nl = rand() % 12;
+    for (k = 0;k < nl;++k) {
+      put(&types[rand() % (sizeof types - 1)],1);
+      { const char *n = names[rand() % (sizeof names / sizeof names[0])]; put(n,strlen(n)); }
+      { const char *f = fields[rand() % (sizeof fields / sizeof fields[0])]; put(f,strlen(f)); }
+      if (k < nl - 1 || rand() % 3) put("\n",1);
+    }
+    a.has4 = rand() % 4 != 0;
+    a.has6 = rand() % 2;
+    if (writefile("scandiff.in",&in) == -1) return 111;
+
+    fd = open("scandiff.in",O_RDONLY);
+    full = dyn_scan(fd,h,2,&a);
+    l0 = h[0].lines; c0 = h[0].changed; l1 = h[1].lines; c1 = h[1].changed;
+    fdo = open("scandiff.1",O_WRONLY | O_CREAT | O_TRUNC,0600);
+    if (full == -1 || (!full && dyn_copy(fd,in.len,fdo) == -1)) return 111;
+    close(fdo);
+    lseek(fd,0,SEEK_SET);
+    fdo = open("scandiff.2",O_WRONLY | O_CREAT | O_TRUNC,0600);
+    if (dyn_pass(fd,fdo,h,2,&a) == -1) return 111;
+    close(fdo);
+    close(fd);
+    if (readfile("scandiff.1",&out1) == -1 || readfile("scandiff.2",&out2) == -1) return 111;
+    if (h[0].lines != l0 || h[0].changed != c0 || h[1].lines != l1 || h[1].changed != c1
+        || out1.len != out2.len || memcmp(out1.s,out2.s,out1.len)) {
+      if (!bad) writefile("scandiff.bad",&in);
+      ++bad;
+    }
+  }
+  buffer_put(buffer_1,num,fmt_ulong(num,iters));
+  buffer_puts(buffer_1," cases, ");
+  buffer_put(buffer_1,num,fmt_ulong(num,bad));
+  buffer_putsflush(buffer_1," differ\n");
+  return 0;
+}
