@@ -66,33 +66,9 @@ serverlog() {
   grep '^tinydnsdyn: ' log
 }
 
-# starttinydnsat DIR: like starttinydns, a real tinydns on a random
-# 127.X.Y.Z port 53, but serving DIR/data.cdb; sets DNSIP (so dig_a asks
-# it)
+# starttinydnsat DIR: starttinydns serving DIR/data.cdb
 starttinydnsat() {
-  local dir=$1 try i pid
-  for ((try = 0; try < 5; try++)); do
-    DNSIP=$(randip)
-    env -i PATH="$PATH" IP="$DNSIP" ROOT="$dir" UID=0 GID=0 \
-      tinydns > "$dir.tinydns.log" 2>&1 &
-    pid=$!
-    LIB_PIDS+=("$pid")
-    for ((i = 0; i < 100; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
-      if dig +time=1 +tries=1 +norec "@$DNSIP" example.com SOA >/dev/null 2>&1
-      then
-        sleep 0.2
-        kill -0 "$pid" 2>/dev/null && return 0
-        break
-      fi
-      sleep 0.1
-    done
-    kill "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-    lib_forget "$pid"
-    echo "lib: tinydns on $DNSIP for $dir failed: $(tail -2 "$dir.tinydns.log")" >&2
-  done
-  die "could not start tinydns for $dir"
+  starttinydns "$1"
 }
 
 # startaxfrdns DIR: axfrdns under tcpserver on 127.0.0.1 (a free port),

@@ -301,13 +301,15 @@ randip() {
   echo "127.$((RANDOM % 254 + 1)).$((RANDOM % 254 + 1)).$((RANDOM % 254 + 1))"
 }
 
-# starttinydns: real tinydns on a random 127.X.Y.Z port 53; sets DNSIP
+# starttinydns [DIR]: real tinydns on a random 127.X.Y.Z port 53, serving
+# DIR/data.cdb (default root); sets DNSIP (so dig_a asks it) and DNSPID
 starttinydns() {
-  local try i
+  local dir=${1:-$PWD/root} log=tinydns.log try i
+  [ -n "$1" ] && log=$1.tinydns.log
   for ((try = 0; try < 5; try++)); do
     DNSIP=$(randip)
-    env -i PATH="$PATH" IP="$DNSIP" ROOT="$PWD/root" UID=0 GID=0 \
-      tinydns > tinydns.log 2>&1 &
+    env -i PATH="$PATH" IP="$DNSIP" ROOT="$dir" UID=0 GID=0 \
+      tinydns > "$log" 2>&1 &
     DNSPID=$!
     LIB_PIDS+=("$DNSPID")
     for ((i = 0; i < 100; i++)); do
@@ -324,7 +326,7 @@ starttinydns() {
     kill "$DNSPID" 2>/dev/null
     wait "$DNSPID" 2>/dev/null
     lib_forget "$DNSPID"
-    echo "lib: tinydns on $DNSIP failed: $(tail -2 tinydns.log)" >&2
+    echo "lib: tinydns on $DNSIP for $dir failed: $(tail -2 "$log")" >&2
   done
   die "could not start tinydns"
 }
