@@ -36,18 +36,13 @@ buildhome() {
 # freeport: a TCP port on 127.0.0.1 that was free a moment ago (the
 # kernel picks it for tcpserver -1, which is then stopped)
 freeport() {
-  local pid i p=
+  local pid p
   rm -f .freeport
   tcpserver -1 127.0.0.1 0 true > .freeport 2>/dev/null &
   pid=$!
-  for ((i = 0; i < 100; i++)); do
-    [ -s .freeport ] && break
-    sleep 0.1
-  done
-  p=$(head -1 .freeport)
+  p=$(waitport "$pid" .freeport /dev/null) || exit 1
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
-  [ -n "$p" ] || die "freeport: tcpserver did not print a port"
   echo "$p"
 }
 

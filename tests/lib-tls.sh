@@ -75,20 +75,14 @@ starttinydnsat() {
 # serving DIR/data.cdb, with the tcp rules in ./axfr.rules; sets
 # AXFRPORT
 startaxfrdns() {
-  local i pid
+  local pid
   tcprules axfr.cdb axfr.tmp < axfr.rules || die "tcprules failed"
   : > axfrport
   tcpserver -1 -vDRHl0 -x axfr.cdb 127.0.0.1 0 \
     env ROOT="$1" UID=0 GID=0 axfrdns > axfrport 2>> axfr.log &
   pid=$!
   LIB_PIDS+=("$pid")
-  for ((i = 0; i < 100; i++)); do
-    [ -s axfrport ] && break
-    kill -0 "$pid" 2>/dev/null || die "axfrdns tcpserver died: $(tail -3 axfr.log)"
-    sleep 0.1
-  done
-  AXFRPORT=$(head -1 axfrport)
-  [ -n "$AXFRPORT" ] || die "axfrdns tcpserver did not print a port"
+  AXFRPORT=$(waitport "$pid" axfrport axfr.log) || exit 1
 }
 
 # axfr ZONE: the zone as a secondary gets it by AXFR from startaxfrdns,

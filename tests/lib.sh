@@ -146,7 +146,7 @@ b64() {
 # random port, running $TOP/tinydnsdyn; sets PORT.  -u NAME removes NAME
 # from the handler's environment (and drops the default ROOT/PASSWD).
 startserver() {
-  local opts=() assigns=() noroot= nopasswd= i
+  local opts=() assigns=() noroot= nopasswd=
   while [ $# -gt 0 ]; do
     case $1 in
       -u) opts+=(-u "$2")
@@ -169,13 +169,20 @@ startserver() {
     env "${opts[@]}" "${assigns[@]}" "$PROG" > port 2>> log &
   SERVERPID=$!
   LIB_PIDS+=("$SERVERPID")
+  PORT=$(waitport "$SERVERPID" port log) || exit 1
+}
+
+# waitport PID FILE LOG: the port a "tcpserver -1" (PID) prints into
+# FILE, waiting up to 10 s; dies if tcpserver dies first (LOG says why)
+waitport() {
+  local i
   for ((i = 0; i < 100; i++)); do
-    [ -s port ] && break
-    kill -0 "$SERVERPID" 2>/dev/null || die "tcpserver died: $(tail -3 log)"
+    [ -s "$2" ] && break
+    kill -0 "$1" 2>/dev/null || die "tcpserver died: $(tail -3 "$3" 2>/dev/null)"
     sleep 0.1
   done
-  PORT=$(head -1 port)
-  [ -n "$PORT" ] || die "tcpserver did not print a port within 10 s"
+  [ -s "$2" ] || die "tcpserver did not print a port within 10 s"
+  head -1 "$2"
 }
 
 stopserver() {
