@@ -80,3 +80,12 @@ sans() {
   openssl x509 -in "$1" -noout -ext subjectAltName | tail -n +2 |
     tr ',' '\n' | sed 's/^ *//' | sort
 }
+
+# legoscript: ./tinydnsdyn-lego, the lego "--dns exec" script exactly as
+# the README shows it (taken from README.md, so the README's text is
+# what the tests run)
+legoscript() {
+  sed -n '/^    #!\/bin\/sh$/,/^    esac$/s/^    //p' "$TOP/README.md" > tinydnsdyn-lego
+  grep -q 'tinydnsdyn-lego present|cleanup' tinydnsdyn-lego || die "no lego script in README.md"
+  chmod 755 tinydnsdyn-lego
+}

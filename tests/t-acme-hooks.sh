@@ -90,18 +90,7 @@ dig_txt _acme-challenge.h1.example.com
 dns_tinydnsdyn_rm _acme-challenge.h1.example.com "$V2"; echo "exit $?"
 dig_txt _acme-challenge.h1.example.com
 # lego --dns exec, EXEC_PATH=/usr/local/bin/tinydnsdyn-lego
-cat > tinydnsdyn-lego <<'EOF2'
-#!/bin/sh
-# lego calls: tinydnsdyn-lego present|cleanup _acme-challenge.HOST. VALUE
-host=${2#_acme-challenge.}
-host=${host%.}
-case $1 in
-  present) CERTBOT_DOMAIN=$host CERTBOT_VALIDATION=$3 exec acme-auth-hook ;;
-  cleanup) CERTBOT_DOMAIN=$host CERTBOT_VALIDATION=$3 exec acme-cleanup-hook ;;
-  *) exit 0 ;;
-esac
-EOF2
-chmod 755 tinydnsdyn-lego
+legoscript
 ./tinydnsdyn-lego present _acme-challenge.h1.example.com. "$V1"; echo "exit $?"
 dig_txt _acme-challenge.h1.example.com
 ./tinydnsdyn-lego cleanup _acme-challenge.h1.example.com. "$V1"; echo "exit $?"

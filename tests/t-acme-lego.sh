@@ -19,17 +19,7 @@ startpebble
 printf '%s\n' "TINYDNSDYN_URL=http://127.0.0.1:$PORT/nic/update" \
   TINYDNSDYN_USER=alice TINYDNSDYN_PASSWORD=alice-pw > acme.conf
 # the README's script, with the hooks found in $TOP
-cat > tinydnsdyn-lego <<'EOF2'
-#!/bin/sh
-# lego runs: tinydnsdyn-lego present|cleanup _acme-challenge.HOST. VALUE
-host=${2#_acme-challenge.}
-host=${host%.}
-case $1 in
-  present) CERTBOT_DOMAIN=$host CERTBOT_VALIDATION=$3 exec acme-auth-hook ;;
-  cleanup) CERTBOT_DOMAIN=$host CERTBOT_VALIDATION=$3 exec acme-cleanup-hook ;;
-esac
-EOF2
-chmod 755 tinydnsdyn-lego
+legoscript
 
 env PATH="$TOP:$PATH" TINYDNSDYN_CONF="$PWD/acme.conf" LEGO_CA_CERTIFICATES="$PWD/ca.pem" \
   EXEC_PATH="$PWD/tinydnsdyn-lego" EXEC_PROPAGATION_TIMEOUT=20 EXEC_POLLING_INTERVAL=1 EXEC_SEQUENCE_INTERVAL=1 \
