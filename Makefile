@@ -52,8 +52,9 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
 	buffer_1.o buffer_2.o getln.o strerr.o
 
-unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o
-	./makelib unix.a deadline.o make_run.o lock_wait.o rate_update.o
+unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o
+	./makelib unix.a deadline.o make_run.o lock_wait.o rate_update.o \
+	datadir_name.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 dnsname_fqdn.o
@@ -382,6 +383,10 @@ compile ip6_fmt.c byte.h ip4.h ip6.h
 ip6_scan.o: \
 compile ip6_scan.c byte.h ip4.h ip6.h scan.h
 	./compile ip6_scan.c
+
+datadir_name.o: \
+compile datadir_name.c str.h datadir.h stralloc.h
+	./compile datadir_name.c
 
 lock_wait.o: \
 compile lock_wait.c lock.h

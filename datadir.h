@@ -1,0 +1,26 @@
+#ifndef DATADIR_H
+#define DATADIR_H
+
+#include "stralloc.h"
+
+/* Every file tinydnsdyn keeps in $ROOT is named from $DATA (data.dyn
+   by default) and one of these suffixes, here and nowhere else. */
+#define DATADIR_LOCK ".lock"         /* data lock; holds the generation numbers */
+#define DATADIR_BUILD ".build"       /* build lock: one make at a time */
+#define DATADIR_ABUSE ".abuse"       /* rate file: changes per host */
+#define DATADIR_AUTHFAIL ".authfail" /* rate file: failed logins per address */
+#define DATADIR_TMP ".tmp."          /* temporary files: .tmp.PID.TIME.N */
+
+/* the suffixes of the files the handler opens for writing, which
+   tinydnsdyn-conf creates owned by the handler's account; 0 ends it */
+extern const char *const datadir_files[];
+
+/* sa = data followed by suffix, 0-terminated. 1 on success, 0 if out
+   of memory. */
+extern int datadir_name(stralloc *,const char *,const char *);
+
+/* 1 if data can name a data file in $ROOT: a plain file name (no '/',
+   not "." or "..", no control bytes), short enough for every suffix. */
+extern int datadir_nameok(const char *);
+
+#endif
