@@ -52,9 +52,10 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
 	buffer_1.o buffer_2.o getln.o strerr.o
 
-unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o
+unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o \
+replace.o
 	./makelib unix.a deadline.o make_run.o lock_wait.o rate_update.o \
-	datadir_name.o
+	datadir_name.o replace.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 dnsname_fqdn.o
@@ -76,12 +77,12 @@ auth_verify.o crypt_apr1.o
 hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
 
-dyn.a: makelib dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
+dyn.a: makelib dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
-dyn_txtscan.o dyn_txtline.o dyn_txtend.o
-	./makelib dyn.a dyn_line.o dyn_pass.o dyn_scan.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
+dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o
+	./makelib dyn.a dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
-	dyn_txtscan.o dyn_txtline.o dyn_txtend.o
+	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o
 
 # programs
 
@@ -181,7 +182,7 @@ compile base64_fmt.c base64.h stralloc.h
 	./compile base64_fmt.c
 
 bench-ceiling.o: \
-compile bench-ceiling.c 
+compile bench-ceiling.c
 	./compile bench-ceiling.c
 
 bench-load.o: \
@@ -252,6 +253,10 @@ crypt_apr1.o: \
 compile crypt_apr1.c byte.h crypt_apr1.h md5.h
 	./compile crypt_apr1.c
 
+datadir_name.o: \
+compile datadir_name.c datadir.h str.h stralloc.h
+	./compile datadir_name.c
+
 deadline.o: \
 compile deadline.c deadline.h
 	./compile deadline.c
@@ -265,7 +270,7 @@ compile dnsname_fqdn.c case.h dnsname.h stralloc.h
 	./compile dnsname_fqdn.c
 
 dyn_abuse.o: \
-compile dyn_abuse.c byte.h dyn.h ip4.h ip6.h rate.h stralloc.h
+compile dyn_abuse.c byte.h datadir.h dyn.h ip4.h ip6.h rate.h stralloc.h
 	./compile dyn_abuse.c
 
 dyn_addr.o: \
@@ -273,32 +278,36 @@ compile dyn_addr.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_addr.c
 
 dyn_cleantemp.o: \
-compile dyn_cleantemp.c dyn.h ip4.h ip6.h str.h stralloc.h
+compile dyn_cleantemp.c datadir.h dyn.h ip4.h ip6.h str.h stralloc.h
 	./compile dyn_cleantemp.c
+
+dyn_code.o: \
+compile dyn_code.c dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_code.c
 
 dyn_copy.o: \
 compile dyn_copy.c dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_copy.c
 
 dyn_line.o: \
-compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h scan.h stralloc.h
+compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_line.c
 
+dyn_lock.o: \
+compile dyn_lock.c datadir.h dyn.h ip4.h ip6.h lock.h stralloc.h
+	./compile dyn_lock.c
+
 dyn_pass.o: \
-compile dyn_pass.c buffer.h byte.h dyn.h getln.h ip4.h ip6.h stralloc.h
+compile dyn_pass.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_pass.c
 
 dyn_publish.o: \
-compile dyn_publish.c deadline.h dyn.h ip4.h ip6.h lock.h make_run.h stralloc.h
+compile dyn_publish.c datadir.h deadline.h dyn.h ip4.h ip6.h lock.h make_run.h stralloc.h
 	./compile dyn_publish.c
 
 dyn_results.o: \
 compile dyn_results.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_results.c
-
-dyn_scan.o: \
-compile dyn_scan.c byte.h dyn.h ip4.h ip6.h stralloc.h
-	./compile dyn_scan.c
 
 dyn_state.o: \
 compile dyn_state.c dyn.h fmt.h ip4.h ip6.h scan.h stralloc.h
@@ -321,7 +330,7 @@ compile dyn_txtscan.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_txtscan.c
 
 dyn_update.o: \
-compile dyn_update.c dyn.h ip4.h ip6.h lock.h stralloc.h
+compile dyn_update.c dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_update.c
 
 fmt_ulong.o: \
@@ -384,10 +393,6 @@ ip6_scan.o: \
 compile ip6_scan.c byte.h ip4.h ip6.h scan.h
 	./compile ip6_scan.c
 
-datadir_name.o: \
-compile datadir_name.c str.h datadir.h stralloc.h
-	./compile datadir_name.c
-
 lock_wait.o: \
 compile lock_wait.c lock.h
 	./compile lock_wait.c
@@ -413,8 +418,12 @@ compile proxy_read.c http.h ip6.h proxy.h stralloc.h
 	./compile proxy_read.c
 
 rate_update.o: \
-compile rate_update.c buffer.h byte.h getln.h rate.h scan.h stralloc.h
+compile rate_update.c buffer.h byte.h getln.h rate.h replace.h scan.h stralloc.h
 	./compile rate_update.c
+
+replace.o: \
+compile replace.c byte.h datadir.h replace.h str.h stralloc.h
+	./compile replace.c
 
 scan_ulong.o: \
 compile scan_ulong.c scan.h
@@ -460,6 +469,10 @@ strerr.o: \
 compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
+tinydnsdyn.o: \
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn.c
+
 tinydnsdyn-conf.o: \
 compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-conf.c
@@ -467,10 +480,6 @@ compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h st
 tinydnsdyn-passwd.o: \
 compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-passwd.c
-
-tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h str.h stralloc.h strerr.h
-	./compile tinydnsdyn.c
 
 urldecode.o: \
 compile urldecode.c scan.h stralloc.h urldecode.h

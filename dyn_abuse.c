@@ -1,17 +1,16 @@
-#include <time.h>
 #include "byte.h"
 #include "stralloc.h"
+#include "datadir.h"
 #include "rate.h"
 #include "dyn.h"
-
-struct dyn_limits dyn_limits;
 
 static stralloc fn;
 static stralloc txtkey[DYN_HOSTMAX];
 static struct rate_key k[DYN_HOSTMAX];
 static unsigned int idx[DYN_HOSTMAX];
 
-/* Abuse limits, under the data lock, in the rate file data.abuse.
+/* Abuse limits of request q, under the data lock, in the rate file
+   DATA.abuse (data is DATA).
    Before writing (record 0): every host about to change that changed
    less than mininterval seconds ago, or perhour times in its hour, is
    marked abuse and left out (not allowed). After writing (record 1):
@@ -20,15 +19,18 @@ static unsigned int idx[DYN_HOSTMAX];
    changes (dyn_txt) are counted apart, as _acme-challenge.HOST, so
    they take nothing from the host's address changes, and only by the
    hour: certbot adds two values and removes them a moment apart. */
-int dyn_abuse(const char *data,struct dyn_host *h,unsigned int nh,int record)
+int dyn_abuse(struct dyn_req *q,const char *data,int record)
 {
-  unsigned long now = time(0);
+  struct dyn_host *h = q->h;
+  unsigned int nh = q->nh;
+  unsigned long now = q->now;
+  int txt = q->mode == DYN_TXT;
   unsigned int n = 0;
   unsigned int i;
   unsigned int j;
   int marked = 0;
 
-  if (!dyn_limits.perhour && (!dyn_limits.mininterval || dyn_txt.action)) return 0;
+  if (!q->limits.perhour && (!q->limits.mininterval || txt)) return 0;
   for (i = 0;i < nh;++i) {
     if (!h[i].changed || !h[i].allowed) continue;
     for (j = 0;j < n;++j)
@@ -36,7 +38,7 @@ int dyn_abuse(const char *data,struct dyn_host *h,unsigned int nh,int record)
     if (j < n) continue; /* named twice: one key */
     k[n].s = h[i].name.s;
     k[n].len = h[i].name.len;
-    if (dyn_txt.action) {
+    if (txt) {
       if (!stralloc_copys(&txtkey[n],"_acme-challenge.")) return -1;
       if (!stralloc_catb(&txtkey[n],h[i].name.s,h[i].name.len)) return -1;
       k[n].s = txtkey[n].s;
@@ -46,13 +48,13 @@ int dyn_abuse(const char *data,struct dyn_host *h,unsigned int nh,int record)
     idx[n++] = i;
   }
   if (!n) return 0;
-  if (!stralloc_copys(&fn,data) || !stralloc_cats(&fn,".abuse") || !stralloc_0(&fn)) return -1;
+  if (!datadir_name(&fn,data,DATADIR_ABUSE)) return -1;
   if (rate_update(fn.s,k,n,now,3600,record) == -1) return -1;
   if (record) return 0;
   for (j = 0;j < n;++j) {
     if (!k[j].count) continue;
-    if ((dyn_limits.mininterval && !dyn_txt.action && now - k[j].last < dyn_limits.mininterval)
-        || (dyn_limits.perhour && k[j].count >= dyn_limits.perhour)) {
+    if ((q->limits.mininterval && !txt && now - k[j].last < q->limits.mininterval)
+        || (q->limits.perhour && k[j].count >= q->limits.perhour)) {
       for (i = 0;i < nh;++i)
         if (h[i].ok && h[i].name.len == h[idx[j]].name.len
             && byte_equal(h[i].name.s,h[i].name.len,h[idx[j]].name.s)) {

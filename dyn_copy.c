@@ -35,25 +35,27 @@ static int span(int fdin,long long *in,int fdout,unsigned long n)
   return 0;
 }
 
-/* Writes the data file fdin (size bytes) to fdout with the edits that
-   dyn_scan recorded. 0 on success, -1 on error. */
-int dyn_copy(int fdin,unsigned long size,int fdout)
+/* Writes bytes [from,to) of the data file fdin to fdout, with the
+   edits of e (dyn_pass), which all lie in that range. Reads fdin at
+   explicit offsets: its file offset does not move. 0 on success, -1 on
+   error. */
+int dyn_copy(int fdin,unsigned long from,unsigned long to,const struct dyn_edits *e,int fdout)
 {
-  long long in = 0;
+  long long in = from;
   unsigned int i;
   unsigned int k;
   int w;
-  const struct dyn_edit *e;
+  const struct dyn_edit *x;
 
-  for (i = 0;i < dyn_nedits;++i) {
-    e = &dyn_edits[i];
-    if (span(fdin,&in,fdout,e->from - in) == -1) return -1;
-    for (k = 0;k < e->len;) {
-      w = write(fdout,dyn_editbytes.s + e->pos + k,e->len - k);
+  for (i = 0;i < e->n;++i) {
+    x = &e->e[i];
+    if (span(fdin,&in,fdout,x->from - in) == -1) return -1;
+    for (k = 0;k < x->len;) {
+      w = write(fdout,e->bytes.s + x->pos + k,x->len - k);
       if (w == -1) { if (errno == EINTR) continue; return -1; }
       k += w;
     }
-    in = e->to;
+    in = x->to;
   }
-  return span(fdin,&in,fdout,size - in);
+  return span(fdin,&in,fdout,to - in);
 }

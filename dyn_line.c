@@ -1,6 +1,5 @@
 #include "byte.h"
 #include "case.h"
-#include "scan.h"
 #include "dnsname.h"
 #include "dyn.h"
 
@@ -18,99 +17,104 @@ static int isaaaa(const char *s,unsigned int len)
   return i && u == 28;
 }
 
-/* If s[0..len) is an address line of one of the hosts this request may
-   touch, of a family the request has, out gets the line with its
-   address field replaced and every other byte kept, *family is 4 or 6,
-   and the host's index is returned. Otherwise -1 and out is not used;
-   -2 if out of memory. The lines:
+/* the request's host named name[0..len) (no "*.", case ignored), if
+   the user may update it; -1 if none */
+static int host(const struct dyn_req *q,const char *name,unsigned int len)
+{
+  unsigned int i;
+
+  len = dnsname_strip(name,len);
+  for (i = 0;i < q->nh;++i)
+    if (q->h[i].ok && q->h[i].allowed && q->h[i].name.len == len
+        && case_equalb(name,len,q->h[i].name.s)) return i;
+  return -1;
+}
+
+/* The one place that knows which data lines a request may change.
+   s[0..len) is a line of the data file (with its newline, if it has
+   one). Returns 0 if it stays as it is, 1 if it becomes out (empty: it
+   goes), -1 if out of memory. Counts each host's lines in q->h.
+   Address lines of the request's hosts, of a family the request has:
      +name:ip  =name:ip  +*.name:ip                 IPv4, dotted quad
      :name:28:rdata  :*.name:28:rdata               IPv6, \ooo escapes
      6name:hex  3name:hex  3*.name:hex              IPv6, 32 hex digits
-   An IPv6 field that already holds the address is left as it is, in
-   whatever form it was written. */
-int dyn_line(const char *s,unsigned int len,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a,stralloc *out,int *family)
+   Only the address field changes; every other byte is kept. A line
+   whose address field is missing or empty publishes nothing, so it is
+   not an address line: the host stays nohost. An IPv6 field that
+   already holds the address is left as it is written. ACME challenge
+   lines: dyn_txtline. */
+int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 {
   char old[16];
   char text[IP6_FMT_OCTAL];
-  const char *name;
-  unsigned int namelen;
   unsigned int colon;
   unsigned int field;
   unsigned int fieldend;
   unsigned int body;
+  unsigned int name;
   unsigned int n;
-  unsigned int i;
+  int family;
   int wild;
-  int decoded;
+  int i;
+  struct dyn_host *h;
 
-  if (!len) return -1;
+  if (!len) return 0;
   switch (s[0]) {
-    case '+': *family = 4; wild = 1; break;
-    case '=': *family = 4; wild = 0; break;
-    case ':': *family = 6; wild = 1; break;
-    case '3': *family = 6; wild = 1; break;
-    case '6': *family = 6; wild = 0; break;
-    default: return -1;
+    case '+': family = 4; wild = 1; break;
+    case '=': family = 4; wild = 0; break; /* =*. would publish a PTR */
+    case ':': family = 6; wild = 1; break;
+    case '3': family = 6; wild = 1; break;
+    case '6': family = 6; wild = 0; break;
+    case '\'':
+      i = dyn_txtline(q,s,len);
+      if (i == 1) out->len = 0;
+      return i;
+    default: return 0;
   }
-  if (*family == 4 ? !a->has4 : !a->has6) return -1;
+  if (q->mode == DYN_SET && (family == 4 ? !q->addr.has4 : !q->addr.has6)) return 0;
   body = len;
   if (s[body - 1] == '\n') --body;
   if (body && s[body - 1] == '\r') --body;
   colon = 1 + byte_chr(s + 1,body - 1,':');
-  name = s + 1;
-  namelen = colon - 1;
-  if (wild && namelen >= 2 && name[0] == '*' && name[1] == '.') {
-    name += 2;
-    namelen -= 2;
-  }
-  namelen = dnsname_strip(name,namelen);
-  for (i = 0;i < nh;++i) {
-    if (!h[i].ok || !h[i].allowed) continue;
-    if (h[i].name.len == namelen && case_equalb(name,namelen,h[i].name.s)) break;
-  }
-  if (i == nh) return -1;
+  name = 1;
+  if (wild && colon >= 3 && s[1] == '*' && s[2] == '.') name = 3;
+  i = host(q,s + name,colon - name);
+  if (i == -1) return 0;
+  h = &q->h[i];
 
   if (s[0] == ':') {
-    if (colon == body) return -1;
+    if (colon == body) return 0;
     n = byte_chr(s + colon + 1,body - colon - 1,':');
-    if (!isaaaa(s + colon + 1,n)) return -1;
+    if (!isaaaa(s + colon + 1,n)) return 0;
     colon += 1 + n; /* the address field follows the type */
   }
+  if (colon == body) return 0;
+  field = colon + 1;
+  fieldend = field + byte_chr(s + field,body - field,':');
+  if (fieldend == field) return 0;
 
-  if (a->keep) {
-    if (!stralloc_copyb(out,s,len)) return -2;
-    return i;
-  }
-  if (colon == body) {
-    /* no address field: tinydns-data reads 0.0.0.0 (or empty rdata); give it one */
-    if (!stralloc_copyb(out,s,body)) return -2;
-    if (!stralloc_append(out,':')) return -2;
-    field = fieldend = body;
+  ++h->lines;
+  if (family == 4) ++h->lines4; else ++h->lines6;
+  if (q->mode != DYN_SET) return 0;
+
+  if (family == 4) {
+    if (fieldend - field == q->addr.len4 && byte_equal(s + field,q->addr.len4,q->addr.text4)) return 0;
+    if (!stralloc_copyb(out,s,field)) return -1;
+    if (!stralloc_catb(out,q->addr.text4,q->addr.len4)) return -1;
   }
   else {
-    field = colon + 1;
-    fieldend = field + byte_chr(s + field,body - field,':');
-    if (!stralloc_copyb(out,s,field)) return -2;
+    /* the old address as tinydns-data reads the field: it drops
+       spaces, tabs and newlines at the end of a line, but keeps a CR */
+    n = len;
+    while (n > field && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n')) --n;
+    n = byte_chr(s + field,n - field,':');
+    if (s[0] == ':' ? ip6_scan_octal(s + field,n,old) : ip6_scan_hex(s + field,n,old))
+      if (byte_equal(old,16,q->addr.ip6)) return 0;
+    n = s[0] == ':' ? ip6_fmt_octal(text,q->addr.ip6) : ip6_fmt_hex(text,q->addr.ip6);
+    if (!stralloc_copyb(out,s,field)) return -1;
+    if (!stralloc_catb(out,text,n)) return -1;
   }
-
-  if (*family == 4) {
-    if (!stralloc_catb(out,a->text4,a->len4)) return -2;
-    if (!stralloc_catb(out,s + fieldend,len - fieldend)) return -2;
-    return i;
-  }
-
-  /* the old address as tinydns-data reads the field: it drops spaces,
-     tabs and newlines at the end of a line, but keeps a CR */
-  n = len;
-  while (n > field && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n')) --n;
-  n = byte_chr(s + field,n - field,':');
-  decoded = s[0] == ':' ? ip6_scan_octal(s + field,n,old) : ip6_scan_hex(s + field,n,old);
-  if (decoded && byte_equal(old,16,a->ip6))
-    fieldend = field; /* keep it as it is written */
-  else {
-    n = s[0] == ':' ? ip6_fmt_octal(text,a->ip6) : ip6_fmt_hex(text,a->ip6);
-    if (!stralloc_catb(out,text,n)) return -2;
-  }
-  if (!stralloc_catb(out,s + fieldend,len - fieldend)) return -2;
-  return i;
+  if (!stralloc_catb(out,s + fieldend,len - fieldend)) return -1;
+  ++h->changed;
+  return 1;
 }

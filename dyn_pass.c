@@ -1,69 +1,154 @@
 #include <errno.h>
+#include <unistd.h>
 #include "byte.h"
-#include "buffer.h"
-#include "getln.h"
+#include "stralloc.h"
 #include "dyn.h"
 
-static char inspace[65536];
-static char outspace[65536];
-static stralloc line;
+/* The rewrite engine: one pass over the data file, every line through
+   dyn_line. It reads the file once, a buffer at a time; the bytes that
+   change are kept as edits, and everything else is copied around them
+   by the kernel (dyn_copy), never through this process line by line. */
+
+static char buf[DYN_LINEMAX + 1]; /* a longest line and its newline */
 static stralloc edited;
+static stralloc tail;
 
-/* Streams the data file on fdin line by line, counting for every host
-   its lines and the lines whose address would change. If fdout is not
-   -1 it gets the whole file, edited: ACME challenge lines that go are
-   left out (dyn_txtline), new ones appended (dyn_txtend). Memory is
-   bounded by DYN_LINEMAX, whatever the size of the file. 0 on success, -1 on error. */
-int dyn_pass(int fdin,int fdout,struct dyn_host *h,unsigned int nh,const struct dyn_addr *a)
+/* file bytes [from,to) become s[0..len); 0 if e is full */
+static int put(struct dyn_edits *e,unsigned int max,unsigned long from,unsigned long to,const char *s,unsigned int len)
 {
-  buffer in;
-  buffer out;
-  int match;
-  int family;
-  int endnl = 1; /* the output so far is empty or ends with a newline */
-  int i;
+  struct dyn_edit *x;
 
-  buffer_init(&in,buffer_unixread,fdin,inspace,sizeof inspace);
-  buffer_init(&out,buffer_unixwrite,fdout,outspace,sizeof outspace);
-  for (i = 0;i < (int) nh;++i) {
-    h[i].lines = h[i].lines4 = h[i].lines6 = 0; h[i].changed = 0;
-    h[i].txtlines = h[i].txtgone = 0; h[i].txtfound = 0;
+  if (e->n >= max) return 0;
+  x = &e->e[e->n];
+  x->from = from;
+  x->to = to;
+  x->pos = e->bytes.len;
+  x->len = len;
+  if (!stralloc_catb(&e->bytes,s,len)) return -1;
+  ++e->n;
+  return 1;
+}
+
+struct pass {
+  struct dyn_edits *e;
+  unsigned int max;
+  int fdin;
+  int fdout;             /* -1: count only */
+  unsigned long copied;  /* bytes of the file already written to fdout */
+  int lost;              /* count only: some edits did not fit */
+};
+
+/* makes room for one more edit of bytes from off on: 1 if there is
+   room, 0 if it is lost (count only), -1 on error */
+static int room(struct pass *p,unsigned long off)
+{
+  if (p->e->n < p->max) return 1;
+  if (p->fdout == -1) { p->lost = 1; return 0; }
+  if (dyn_copy(p->fdin,p->copied,off,p->e,p->fdout) == -1) return -1;
+  p->copied = off;
+  p->e->n = 0;
+  p->e->bytes.len = 0;
+  return 1;
+}
+
+/* the line s[0..len) at file offset off; 1 if it changes, 0 if not,
+   -1 on error */
+static int line(struct pass *p,struct dyn_req *q,unsigned long off,const char *s,unsigned int len)
+{
+  unsigned int a = 0;
+  unsigned int b = 0;
+  int r;
+
+  r = dyn_line(q,s,len,&edited);
+  if (r == -1) { errno = ENOMEM; return -1; }
+  if (!r) return 0;
+  r = room(p,off);
+  if (r <= 0) return r ? -1 : 1;
+  /* only the bytes that differ */
+  while (a < len && a < edited.len && s[a] == edited.s[a]) ++a;
+  while (b < len - a && b < edited.len - a && s[len - 1 - b] == edited.s[edited.len - 1 - b]) ++b;
+  if (put(p->e,p->max,off + a,off + len - b,edited.s + a,edited.len - a - b) == -1) return -1;
+  return 1;
+}
+
+/* Runs request q over the data file fdin, from its start: dyn_line
+   sees every line of at most DYN_LINEMAX bytes (newline not counted),
+   longer ones are not ours; at the end the ACME lines q adds
+   (dyn_txtend). The hosts' counts in q->h are set from scratch.
+   fdout -1: count only; the edits are recorded in e (at most e->max,
+   DYN_EDITMAX if 0) for dyn_copy; returns 0 if all of them are there,
+   1 if there were more. Otherwise the edited file is written to fdout,
+   e being the window of edits not yet written; returns 0. -1 on error,
+   errno set. e->size gets the size of the file read. */
+int dyn_pass(struct dyn_req *q,int fdin,int fdout,struct dyn_edits *e)
+{
+  struct pass p;
+  unsigned long off = 0;  /* file offset of buf[0] */
+  unsigned int have = 0;  /* bytes in buf */
+  unsigned int start;     /* first unprocessed byte in buf */
+  unsigned int nl;
+  unsigned int i;
+  int skipping = 0;       /* inside an over-long line */
+  int endnl = 1;          /* the file so far is empty or ends with a newline */
+  int r;
+
+  p.e = e;
+  p.max = e->max && e->max < DYN_EDITMAX ? e->max : DYN_EDITMAX;
+  p.fdin = fdin;
+  p.fdout = fdout;
+  p.copied = 0;
+  p.lost = 0;
+  e->n = 0;
+  e->bytes.len = 0;
+  for (i = 0;i < q->nh;++i) {
+    q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
+    q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
   }
+  if (lseek(fdin,0,SEEK_SET) == -1) return -1;
 
   for (;;) {
-    if (getln(&in,&line,&match,'\n',DYN_LINEMAX) == -1) return -1;
-    if (!line.len) break;
-    if (!match && line.len == DYN_LINEMAX) {
-      /* too long to be ours: copy it through as it is */
-      do {
-        if (fdout != -1 && buffer_put(&out,line.s,line.len) == -1) return -1;
-        if (getln(&in,&line,&match,'\n',DYN_LINEMAX) == -1) return -1;
-      } while (!match && line.len);
-      if (fdout != -1 && buffer_put(&out,line.s,line.len) == -1) return -1;
-      endnl = match;
-      if (!line.len) break;
-      continue;
+    r = read(fdin,buf + have,sizeof buf - have);
+    if (r == -1) { if (errno == EINTR) continue; return -1; }
+    if (r == 0) break;
+    endnl = buf[have + r - 1] == '\n';
+    have += r;
+    start = 0;
+    for (;;) {
+      nl = byte_chr(buf + start,have - start,'\n');
+      if (start + nl == have) break;
+      if (skipping) skipping = 0;
+      else if (line(&p,q,off + start,buf + start,nl + 1) == -1) return -1;
+      start += nl + 1;
     }
-    i = dyn_line(line.s,line.len,h,nh,a,&edited,&family);
-    if (i == -2) { errno = ENOMEM; return -1; }
-    if (i >= 0) {
-      ++h[i].lines;
-      if (family == 4) ++h[i].lines4; else ++h[i].lines6;
-      if (edited.len != line.len || byte_diff(edited.s,line.len,line.s)) ++h[i].changed;
-      if (fdout != -1 && buffer_put(&out,edited.s,edited.len) == -1) return -1;
-      endnl = match;
+    if (start == 0 && have == sizeof buf) {
+      /* no newline in a whole buffer: an over-long line, not ours */
+      skipping = 1;
+      start = have;
     }
-    else if (!dyn_txtline(line.s,line.len,h,nh)) {
-      if (fdout != -1 && buffer_put(&out,line.s,line.len) == -1) return -1;
-      endnl = match;
-    }
-    if (!match) break;
+    byte_copy(buf,have - start,buf + start);
+    off += start;
+    have -= start;
   }
-  if (!dyn_txtend(h,nh,&edited)) { errno = ENOMEM; return -1; }
-  if (fdout != -1 && edited.len) {
-    if (!endnl && buffer_put(&out,"\n",1) == -1) return -1;
-    if (buffer_put(&out,edited.s,edited.len) == -1) return -1;
+
+  if (have && !skipping) {
+    /* a last line without newline */
+    r = line(&p,q,off,buf,have);
+    if (r == -1) return -1;
+    if (r == 1 && !edited.len) endnl = 1; /* it goes: the line before ends the file */
   }
-  if (fdout != -1 && buffer_flush(&out) == -1) return -1;
+  e->size = off + have;
+  if (!dyn_txtend(q,&edited)) { errno = ENOMEM; return -1; }
+  if (edited.len) {
+    /* appended, after a newline if the file lacks its last one */
+    if (!stralloc_copys(&tail,endnl ? "" : "\n") || !stralloc_cat(&tail,&edited)) {
+      errno = ENOMEM;
+      return -1;
+    }
+    r = room(&p,e->size);
+    if (r == -1) return -1;
+    if (r && put(e,p.max,e->size,e->size,tail.s,tail.len) == -1) return -1;
+  }
+  if (fdout == -1) return p.lost;
+  if (dyn_copy(fdin,p.copied,e->size,e,fdout) == -1) return -1;
   return 0;
 }

@@ -2,8 +2,10 @@
 #include "dyn.h"
 
 /* One answer per host; a host named twice shares the first one's count. */
-void dyn_results(struct dyn_host *h,unsigned int nh)
+void dyn_results(struct dyn_req *q)
 {
+  struct dyn_host *h = q->h;
+  unsigned int nh = q->nh;
   unsigned int i;
   unsigned int j;
 

@@ -25,16 +25,17 @@ static int value(stralloc *out,const char *s,unsigned int len)
   return 1;
 }
 
-static int line(stralloc *out,const stralloc *name,unsigned int j)
+static int line(stralloc *out,const struct dyn_req *q,const stralloc *name,unsigned int j)
 {
+  unsigned long long ttd = DYN_TAI(q) + q->txt.lifetime;
   char t[16];
   unsigned int i;
 
-  for (i = 0;i < 16;++i) t[i] = hex[(dyn_txt.ttd >> (60 - 4 * i)) & 15];
+  for (i = 0;i < 16;++i) t[i] = hex[(ttd >> (60 - 4 * i)) & 15];
   if (!stralloc_cats(out,"'_acme-challenge.")) return 0;
   if (!stralloc_catb(out,name->s,name->len)) return 0;
   if (!stralloc_append(out,':')) return 0;
-  if (!value(out,dyn_txt.v[j],dyn_txt.len[j])) return 0;
+  if (!value(out,q->txt.v[j],q->txt.len[j])) return 0;
   if (!stralloc_cats(out,":0:")) return 0;
   if (!stralloc_catb(out,t,16)) return 0;
   return stralloc_append(out,'\n');
@@ -45,26 +46,28 @@ static int line(stralloc *out,const stralloc *name,unsigned int j)
    host's changed count its removed and added lines. Adding that would
    leave a host more than DYN_TXTMAX values adds nothing to it and
    marks it abuse. 1 on success, 0 if out of memory. */
-int dyn_txtend(struct dyn_host *h,unsigned int nh,stralloc *out)
+int dyn_txtend(struct dyn_req *q,stralloc *out)
 {
+  const struct dyn_txt *t = &q->txt;
+  struct dyn_host *h = q->h;
   unsigned int i;
   unsigned int j;
   unsigned int start;
   unsigned long added;
 
   out->len = 0;
-  if (!dyn_txt.action) return 1;
-  for (i = 0;i < nh;++i) {
+  if (q->mode != DYN_TXT) return 1;
+  for (i = 0;i < q->nh;++i) {
     if (!h[i].txt || !h[i].allowed) continue;
     start = out->len;
     added = 0;
-    if (dyn_txt.action != DYN_TXTDEL)
-      for (j = 0;j < dyn_txt.n;++j)
+    if (t->action != DYN_TXTDEL)
+      for (j = 0;j < t->n;++j)
         if (!(h[i].txtfound & (1U << j))) {
-          if (!line(out,&h[i].name,j)) return 0;
+          if (!line(out,q,&h[i].name,j)) return 0;
           ++added;
         }
-    if (dyn_txt.action == DYN_TXTADD && added && h[i].txtlines + added > DYN_TXTMAX) {
+    if (t->action == DYN_TXTADD && added && h[i].txtlines + added > DYN_TXTMAX) {
       out->len = start;
       h[i].abuse = 1;
       continue;

@@ -3,8 +3,6 @@
 #include "dnsname.h"
 #include "dyn.h"
 
-struct dyn_txt dyn_txt;
-
 #define PREFIX "_acme-challenge."
 #define PREFIXLEN 16
 #define TAIL 19 /* ":0:" and a 16-digit timestamp */
@@ -42,12 +40,14 @@ static int decode(const char *s,unsigned int len,unsigned int *n)
      '_acme-challenge.NAME:VALUE:0:TIMESTAMP
    (TTL 0, 16 lower-case hex digits, no other field; tinydns serves
    such a line until TIMESTAMP, a TAI64 label). Returns 1 if the line
-   is to be dropped: one of ours past its time (dyn_txt.now), or a live
-   one of a host marked txt whose values this request removes; then 0
-   if it stays, as every other line does. Counts the host's live lines
-   and the request values found among them. */
-int dyn_txtline(const char *s,unsigned int len,struct dyn_host *h,unsigned int nh)
+   is to be dropped: one of ours past its time (q->now; 0: none is),
+   or a live one of a host marked txt whose values this request
+   removes; then 0 if it stays, as every other line does. Counts the
+   host's live lines and the request values found among them. */
+int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
 {
+  const struct dyn_txt *t = &q->txt;
+  struct dyn_host *h = q->h;
   unsigned long long ttd = 0;
   unsigned int body;
   unsigned int colon;
@@ -77,24 +77,24 @@ int dyn_txtline(const char *s,unsigned int len,struct dyn_host *h,unsigned int n
   vlen = body - TAIL - colon - 1;
   if (byte_chr(s + colon + 1,vlen,':') < vlen) return 0;
 
-  if (dyn_txt.now && ttd < dyn_txt.now) return 1;
-  if (!dyn_txt.action) return 0;
+  if (q->now && ttd < DYN_TAI(q)) return 1;
+  if (q->mode != DYN_TXT) return 0;
 
   namelen = dnsname_strip(s + 1 + PREFIXLEN,colon - 1 - PREFIXLEN);
-  for (i = 0;i < nh;++i) {
+  for (i = 0;i < q->nh;++i) {
     if (!h[i].txt || !h[i].allowed) continue;
     if (h[i].name.len == namelen && case_equalb(s + 1 + PREFIXLEN,namelen,h[i].name.s)) break;
   }
-  if (i == nh) return 0;
+  if (i == q->nh) return 0;
   ++h[i].txtlines;
   if (decode(s + colon + 1,vlen,&n))
-    for (j = 0;j < dyn_txt.n;++j)
-      if (dyn_txt.len[j] == n && byte_equal(dec,n,dyn_txt.v[j])) {
+    for (j = 0;j < t->n;++j)
+      if (t->len[j] == n && byte_equal(dec,n,t->v[j])) {
         h[i].txtfound |= 1U << j;
         match = 1;
       }
-  if (!dyn_txt.n || (dyn_txt.action == DYN_TXTDEL && match)
-      || (dyn_txt.action == DYN_TXTSET && !match)) {
+  if (!t->n || (t->action == DYN_TXTDEL && match)
+      || (t->action == DYN_TXTSET && !match)) {
     ++h[i].txtgone;
     return 1;
   }

@@ -1,4 +1,5 @@
-/* libFuzzer harness: dyn_pass (and so dyn_line) on arbitrary data
+/* libFuzzer harness: the rewrite engine, dyn_pass (and so dyn_line),
+   counting and writing, on arbitrary data
    files. Input: a first line of comma-separated host names (a leading
    '!' marks one this user may not update), a second line with the new
    address, then the data file. The first 0xff 0xfe in the data file
@@ -28,9 +29,11 @@
 
 #define DATAMAX (DYN_LINEMAX * 3)
 
-static struct dyn_host h[DYN_HOSTMAX];
-static unsigned int nh;
-static struct dyn_addr a;
+static struct dyn_req q;
+static struct dyn_edits ed;
+#define h q.h
+#define nh q.nh
+#define a q.addr
 static char in[DATAMAX];
 static unsigned int inlen;
 static char want[DATAMAX * 2];
@@ -89,12 +92,9 @@ static void expect(const char *s,unsigned int len)
   if (s[body - 1] == '\n') --body;
   if (body && s[body - 1] == '\r') --body;
   for (f = 0;f < body && s[f] != ':';++f) ;
+  /* no address, or an empty one: publishes nothing, not an address line */
+  if (f == body || f + 1 == body || s[f + 1] == ':') { add(s,len); return; }
   ++lines[i];
-  if (f == body) {
-    add(s,body); add(":",1); add(a.text4,a.len4); add(s + body,len - body);
-    ++changed[i];
-    return;
-  }
   for (e = f + 1;e < body && s[e] != ':';++e) ;
   if (e - f - 1 != a.len4 || !byte_equal(s + f + 1,a.len4,a.text4)) ++changed[i];
   add(s,f + 1); add(a.text4,a.len4); add(s + e,len - e);
@@ -265,7 +265,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *d,size_t size)
 
   /* the counting pass, as dyn_update makes it first */
   if (lseek(fdin,0,SEEK_SET) == -1) fail("lseek");
-  if (dyn_pass(fdin,-1,h,nh,&a) == -1) fail("dyn_pass failed (counting)");
+  ed.max = 0;
+  if (dyn_pass(&q,fdin,-1,&ed) == -1) fail("dyn_pass failed (counting)");
   for (i = 0;i < nh;++i) {
     if (h[i].lines != lines[i]) fail("wrong count of lines (counting)");
     if (h[i].changed != changed[i]) fail("wrong count of changes (counting)");
@@ -273,7 +274,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *d,size_t size)
   }
 
   if (lseek(fdin,0,SEEK_SET) == -1 || lseek(fdout,0,SEEK_SET) == -1) fail("lseek");
-  if (dyn_pass(fdin,fdout,h,nh,&a) == -1) fail("dyn_pass failed");
+  ed.max = 1; /* the writing pass, flushing after every edit */
+  if (dyn_pass(&q,fdin,fdout,&ed) == -1) fail("dyn_pass failed");
   for (i = 0;i < nh;++i) {
     if (h[i].lines != seen[i]) fail("the two passes counted differently");
     if (h[i].changed != changed[i]) fail("wrong count of changes");

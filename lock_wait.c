@@ -38,8 +38,10 @@ int lock_wait(int fd,unsigned int seconds)
 }
 
 /* opens (creating) a lock file, for reading and writing at any offset
-   (the data lock file also holds the generation numbers); -1 on error */
+   (the data lock file also holds the generation numbers); never
+   through a symlink, which someone could have planted to make us write
+   elsewhere. -1 on error. */
 int lock_open(const char *fn)
 {
-  return open(fn,O_RDWR | O_CREAT | O_CLOEXEC,0600);
+  return open(fn,O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,0600);
 }

@@ -1,22 +1,22 @@
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <unistd.h>
 #include "byte.h"
 #include "buffer.h"
 #include "getln.h"
 #include "scan.h"
 #include "stralloc.h"
+#include "replace.h"
 #include "rate.h"
 
 /* A rate file holds one line per key: "key first last count". Read and
    written only under the data lock. It never grows without bound:
    entries whose last event is a window old are dropped, and at most
    RATE_ENTRYMAX are kept. Losing it (crash, disk full) only forgets
-   some events, so it is not fsynced. */
+   some events, so it is replaced atomically but not fsynced. */
 
 static stralloc line;
-static stralloc tmpfn;
+static struct replace tmp;
 static char inspace[8192];
 static char outspace[8192];
 
@@ -65,15 +65,13 @@ int rate_update(const char *fn,struct rate_key *k,unsigned int n,unsigned long n
   int fdin;
   int fdout = -1;
   int match;
-  int r;
 
   for (i = 0;i < n;++i) { k[i].first = now; k[i].last = 0; k[i].count = 0; }
   fdin = open(fn,O_RDONLY | O_CLOEXEC);
   if (fdin == -1 && errno != ENOENT) return -1;
   if (write) {
-    if (!stralloc_copys(&tmpfn,fn) || !stralloc_cats(&tmpfn,".tmp") || !stralloc_0(&tmpfn)) goto fail;
-    fdout = open(tmpfn.s,O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,0600);
-    if (fdout == -1) goto fail;
+    if (replace_open(&tmp,fn,0600) == -1) goto fail;
+    fdout = tmp.fd;
     buffer_init(&out,buffer_unixwrite,fdout,outspace,sizeof outspace);
   }
   if (fdin != -1) {
@@ -112,9 +110,8 @@ int rate_update(const char *fn,struct rate_key *k,unsigned int n,unsigned long n
       if (k[i].count && putentry(&out,k[i].s,k[i].len,k[i].first,k[i].last,k[i].count) == -1) goto fail;
     }
     if (buffer_flush(&out) == -1) goto fail;
-    r = close(fdout);
     fdout = -1;
-    if (r == -1 || rename(tmpfn.s,fn) == -1) { r = errno; unlink(tmpfn.s); errno = r; goto fail; }
+    if (replace_commit(&tmp,0) == -1) goto fail;
   }
   if (fdin != -1) close(fdin);
   return 0;
@@ -122,7 +119,7 @@ int rate_update(const char *fn,struct rate_key *k,unsigned int n,unsigned long n
   fail:
   i = errno;
   if (fdin != -1) close(fdin);
-  if (fdout != -1) { close(fdout); unlink(tmpfn.s); }
+  if (fdout != -1) replace_abort(&tmp);
   errno = i;
   return -1;
 }

@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "byte.h"
 #include "str.h"
@@ -13,37 +14,47 @@
 #include "http.h"
 #include "auth.h"
 #include "case.h"
+#include "datadir.h"
 #include "dnsname.h"
 #include "dyn.h"
 #include "logline.h"
 #include "proxy.h"
 
 #define FATAL "tinydnsdyn: fatal: "
-#define TIMEOUT_DEFAULT 60
 
+/* the configuration, from the environment (envdir ./env in run) and
+   tcpserver; checked once, before the request is read */
+static struct {
+  unsigned long timeout;      /* TIMEOUT: the connection's deadline */
+  const char *passwd;         /* PASSWD */
+  const char *data;           /* DATA, a file name in ROOT (now cwd) */
+  int groupcommit;            /* GROUPCOMMIT=0: make per update */
+  int requireagent;           /* REQUIREAGENT=0: no User-Agent needed */
+  unsigned long authdelay;    /* AUTHDELAYMAX */
+  unsigned long acmelifetime; /* ACMELIFETIME */
+  struct dyn_limits limits;   /* MAXPERHOUR, MININTERVAL */
+  int hasoffline;             /* OFFLINEIP is set */
+  struct dyn_addr offline;    /* OFFLINEIP */
+  const char *badoffline;     /* what is wrong with it: 911 for offline=YES */
+  const char *bad;            /* the first thing wrong, answered 911 */
+  int baderrno;
+} conf;
+
+static const char *remoteip; /* TCPREMOTEIP, or the PROXY line's */
 static char req[HTTP_REQMAX];
 static struct http_request r;
-static const char *remoteip;
-static unsigned long timeout = TIMEOUT_DEFAULT;
+static struct dyn_req q;
 static int status = 200;
 
 static stralloc logline; /* the one line for fd 2, built as we go */
 static stralloc body;
+static stralloc why;     /* finish: the reason for a fatal line */
 static stralloc user;
 static stralloc pass;
 static stralloc domains;
-static stralloc hostparam;
-static stralloc myip;
-static stralloc txtparam;
-static struct dyn_host hosts[DYN_HOSTMAX];
-static unsigned int nhosts;
-static struct dyn_addr addr;
-static const char *root;
-static const char *data;
-static unsigned long authdelay = 10;
-static unsigned long acmelifetime = 3600;
+static stralloc param;   /* a query parameter's value */
 static stralloc lockfn;
-static stralloc ratefn;
+static stralloc authfailfn;
 
 static void nomem(void)
 {
@@ -60,27 +71,27 @@ static void logsafe(const char *s,unsigned int len)
   if (!logline_safe(&logline,s,len)) nomem();
 }
 
-static void bodycats(const char *s)
+static void logcatulong(unsigned long u)
 {
-  if (!stralloc_cats(&body,s)) nomem();
+  if (!stralloc_catulong(&logline,u)) nomem();
 }
 
 /* answer the client, write the log line, exit */
-static void finish(int code,const char *extra,const char *why,int e)
+static void finish(int code,const char *extra,const char *reason,int e)
 {
-  deadline_set(timeout);
+  deadline_set(conf.timeout);
   if (http_respond(1,status,extra,body.s,body.len,r.head) == -1) {
     logcats(" (answer not delivered: ");
     logcats(strerr_sys(errno));
     logcats(")");
   }
   if (!stralloc_0(&logline)) nomem();
-  if (why) {
+  if (reason) {
     /* one line still: what went wrong first, then the request */
-    if (!stralloc_copys(&body,why)) nomem();
-    if (e && (!stralloc_cats(&body,": ") || !stralloc_cats(&body,strerr_sys(e)))) nomem();
-    if (!stralloc_0(&body)) nomem();
-    strerr_warn(FATAL,body.s,"; ",logline.s,0);
+    if (!stralloc_copys(&why,reason)) nomem();
+    if (e && (!stralloc_cats(&why,": ") || !stralloc_cats(&why,strerr_sys(e)))) nomem();
+    if (!stralloc_0(&why)) nomem();
+    strerr_warn(FATAL,why.s,"; ",logline.s,0);
   }
   else strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
   _exit(code);
@@ -92,52 +103,89 @@ static void refuse(int st,const char *text,const char *extra)
   status = st;
   if (!stralloc_copys(&body,text) || !stralloc_cats(&body,"\n")) nomem();
   logcats(" ");
-  if (!stralloc_catulong(&logline,st)) nomem();
+  logcatulong(st);
   logcats(" ");
   logcats(text);
   finish(0,extra,0,0);
 }
 
 /* 200 with a single code for the whole request */
-static void answer1(const char *code)
+static void answer1(int code)
 {
-  if (!stralloc_copys(&body,code) || !stralloc_cats(&body,"\n")) nomem();
+  if (!stralloc_copys(&body,dyn_code_word(code)) || !stralloc_cats(&body,"\n")) nomem();
   logcats(" ");
-  logcats(code);
+  logcats(dyn_code_word(code));
   finish(0,0,0,0);
 }
 
 /* a temporary server-side failure: 911 to the client, 111 */
-static void fail911(const char *why,int e)
+static void fail911(const char *reason,int e)
 {
   if (!stralloc_copys(&body,"911\n")) nomem();
   logcats(" 911");
-  finish(111,0,why,e);
+  finish(111,0,reason,e);
 }
 
 static void badauth(void)
 {
-  refuse(401,"badauth","WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
+  refuse(401,dyn_code_word(DYN_BADAUTH),"WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
 }
 
-/* a numeric setting from the environment: 1 if unset or valid */
-static int envnum(const char *name,unsigned long *u,unsigned long max)
+static void bad(const char *reason,int e)
+{
+  if (!conf.bad) { conf.bad = reason; conf.baderrno = e; }
+}
+
+/* a numeric setting: the default if unset, else it must be in range */
+static unsigned long envnum(const char *name,unsigned long dflt,unsigned long min,unsigned long max,const char *reason)
 {
   const char *x = getenv(name);
   unsigned long v;
 
-  if (!x) return 1;
-  if (!*x || x[scan_ulong(x,&v)] || v > max) return 0;
-  *u = v;
-  return 1;
+  if (!x) return dflt;
+  if (!*x || x[scan_ulong(x,&v)] || v < min || v > max) { bad(reason,0); return dflt; }
+  return v;
 }
 
-static int pathok(void)
+static int envoff(const char *name)
 {
-  if (r.pathlen == 1 && r.path[0] == '/') return 1;
-  if (r.pathlen == 11 && byte_equal(r.path,11,"/nic/update")) return 1;
-  if (r.pathlen == 10 && byte_equal(r.path,10,"/v3/update")) return 1;
-  return 0;
+  const char *x = getenv(name);
+  return x && str_equal(x,"0");
+}
+
+/* Every setting, checked once; then chdir to ROOT, so that no file is
+   touched anywhere else. What is wrong is answered 911 once the
+   request is read (bad). */
+static void configure(void)
+{
+  const char *x;
+
+  conf.timeout = envnum("TIMEOUT",60,1,86400,"$TIMEOUT must be a number of seconds from 1 to 86400");
+  conf.limits.perhour = envnum("MAXPERHOUR",60,0,1000000,"$MAXPERHOUR is not a number in its range");
+  conf.limits.mininterval = envnum("MININTERVAL",0,0,86400,"$MININTERVAL is not a number in its range");
+  conf.authdelay = envnum("AUTHDELAYMAX",10,0,60,"$AUTHDELAYMAX is not a number in its range");
+  conf.acmelifetime = envnum("ACMELIFETIME",3600,1,604800,"$ACMELIFETIME is not a number in its range");
+  conf.groupcommit = !envoff("GROUPCOMMIT");
+  conf.requireagent = !envoff("REQUIREAGENT");
+  x = getenv("OFFLINEIP");
+  if (x && *x) {
+    conf.hasoffline = 1;
+    if (!dyn_addr_scan(&conf.offline,x,str_len(x)) || (!conf.offline.has4 && !conf.offline.has6))
+      conf.badoffline = "$OFFLINEIP must be an IPv4 and/or an IPv6 address";
+  }
+  x = getenv("ALLOWROOT");
+  if (!getuid() && (!x || !*x))
+    bad("refusing to run as root: use tcpserver -U with envuidgid, or set $ALLOWROOT",0);
+  conf.passwd = getenv("PASSWD");
+  if (!conf.passwd) bad("$PASSWD not set",0);
+  conf.data = getenv("DATA");
+  if (!conf.data || !*conf.data) conf.data = "data.dyn";
+  if (!datadir_nameok(conf.data)) bad("$DATA must be a file name in $ROOT",0);
+  x = getenv("ROOT");
+  if (!x) bad("$ROOT not set",0);
+  else if (chdir(x) == -1) bad("unable to chdir to $ROOT",errno);
+  remoteip = getenv("TCPREMOTEIP");
+  if (!remoteip) remoteip = "0.0.0.0";
 }
 
 static void closed(void)
@@ -179,6 +227,14 @@ static void getproxy(void)
   refuse(st,http_reason(st),0);
 }
 
+static int pathok(void)
+{
+  if (r.pathlen == 1 && r.path[0] == '/') return 1;
+  if (r.pathlen == 11 && byte_equal(r.path,11,"/nic/update")) return 1;
+  if (r.pathlen == 10 && byte_equal(r.path,10,"/v3/update")) return 1;
+  return 0;
+}
+
 static void readrequest(void)
 {
   unsigned int len;
@@ -207,10 +263,10 @@ static void readrequest(void)
   }
 }
 
-static void authenticate(const char *passwd)
+static void authenticate(void)
 {
-  int ok;
   unsigned int delay;
+  int ok;
 
   if (!r.hasauth || !auth_basic(r.auth,r.authlen,&user,&pass)) {
     logcats(" -");
@@ -218,21 +274,18 @@ static void authenticate(const char *passwd)
   }
   logcats(" ");
   logsafe(user.s,user.len);
-  if (!passwd) fail911("$PASSWD not set",0);
-  ok = auth_check(passwd,user.s,user.len,pass.s,pass.len,&domains);
+  ok = auth_check(conf.passwd,user.s,user.len,pass.s,pass.len,&domains);
   byte_zero(pass.s,pass.len);
   if (ok == -1) fail911("unable to read password file",errno);
   if (!ok) {
     /* a wrong password, not a missing one: clients first ask without */
-    if (root && !stralloc_copys(&lockfn,root)) nomem();
-    if (root && authdelay) {
-      if (!stralloc_cats(&lockfn,"/") || !stralloc_cats(&lockfn,data)) nomem();
-      if (!stralloc_copy(&ratefn,&lockfn) || !stralloc_cats(&ratefn,".authfail") || !stralloc_0(&ratefn)) nomem();
-      if (!stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn)) nomem();
-      delay = auth_fail(lockfn.s,ratefn.s,remoteip,authdelay);
+    if (conf.authdelay) {
+      if (!datadir_name(&lockfn,conf.data,DATADIR_LOCK)) nomem();
+      if (!datadir_name(&authfailfn,conf.data,DATADIR_AUTHFAIL)) nomem();
+      delay = auth_fail(lockfn.s,authfailfn.s,remoteip,conf.authdelay);
       if (delay) {
         logcats(" delayed ");
-        if (!stralloc_catulong(&logline,delay)) nomem();
+        logcatulong(delay);
         logcats("s");
         sleep(delay);
       }
@@ -243,32 +296,84 @@ static void authenticate(const char *passwd)
   if (ok == 2) logcats(" weak-hash");
 }
 
+/* dyn.com's rule: no User-Agent, no update. ddclient, inadyn and curl
+   send one; some embedded clients do not, hence REQUIREAGENT=0. An
+   empty one says no more than none. After authentication, so a
+   stranger learns nothing and a client with a wrong password still
+   hears badauth. */
+static void checkagent(void)
+{
+  if (conf.requireagent && !r.agentlen) answer1(DYN_BADAGENT);
+}
+
+/* 1 if the query has the parameter name (its value in param) */
+static int getparam(const char *name)
+{
+  int x = http_query(r.query,r.querylen,name,&param);
+  if (x == -1) nomem();
+  return x;
+}
+
 static void gethosts(void)
 {
+  struct dyn_host *h;
   unsigned int i;
   unsigned int j;
   unsigned int n;
-  int q;
 
-  q = http_query(r.query,r.querylen,"hostname",&hostparam);
-  if (q == -1) nomem();
-  if (!q || !hostparam.len) answer1("notfqdn");
+  if (!getparam("hostname") || !param.len) answer1(DYN_NOTFQDN);
   n = 1;
-  for (i = 0;i < hostparam.len;++i) if (hostparam.s[i] == ',') ++n;
-  if (n > DYN_HOSTMAX) answer1("numhost");
-  nhosts = 0;
-  for (i = 0;i <= hostparam.len;i = j + 1) {
-    j = i + byte_chr(hostparam.s + i,hostparam.len - i,',');
+  for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
+  if (n > DYN_HOSTMAX) answer1(DYN_NUMHOST);
+  for (i = 0;i <= param.len;i = j + 1) {
+    j = i + byte_chr(param.s + i,param.len - i,',');
+    h = &q.h[q.nh++];
     errno = 0; /* dnsname_fqdn sets it only when out of memory */
-    hosts[nhosts].ok = dnsname_fqdn(&hosts[nhosts].name,hostparam.s + i,j - i);
-    if (!hosts[nhosts].ok && errno == ENOMEM) nomem();
-    if (!hosts[nhosts].ok) {
+    h->ok = dnsname_fqdn(&h->name,param.s + i,j - i);
+    if (!h->ok && errno == ENOMEM) nomem();
+    if (!h->ok) {
       /* keep the raw name for the log only */
-      if (!stralloc_copyb(&hosts[nhosts].name,hostparam.s + i,j - i)) nomem();
+      if (!stralloc_copyb(&h->name,param.s + i,j - i)) nomem();
     }
-    else hosts[nhosts].allowed = auth_allows(&domains,hosts[nhosts].name.s,hosts[nhosts].name.len);
-    ++nhosts;
+    else h->allowed = auth_allows(&domains,h->name.s,h->name.len);
   }
+}
+
+/* The ACME DNS-01 extension: txt=V1,V2 adds challenge values to
+   _acme-challenge.HOST of each host, action=set replaces the host's
+   values with them, action=del removes them; an empty txt, or del
+   without txt, removes them all. Such a request changes no address,
+   so it names none. 1 if this is one, 0 if not. A bad value or action
+   refuses the whole request before the data file is opened. */
+static int gettxt(void)
+{
+  static stralloc action;
+  unsigned int i;
+  int qa;
+  int qt;
+
+  qa = getparam("action");
+  if (qa && !stralloc_copy(&action,&param)) nomem();
+  qt = getparam("txt");
+  if (!qt && !qa) return 0;
+  q.mode = DYN_TXT;
+  if (!qa || (action.len == 3 && case_equalb(action.s,3,"add"))) q.txt.action = DYN_TXTADD;
+  else if (action.len == 3 && case_equalb(action.s,3,"set")) q.txt.action = DYN_TXTSET;
+  else if (action.len == 3 && case_equalb(action.s,3,"del")) q.txt.action = DYN_TXTDEL;
+  else answer1(DYN_BADAGENT);
+  logcats(q.txt.action == DYN_TXTADD ? " txt:add" : q.txt.action == DYN_TXTSET ? " txt:set" : " txt:del");
+  if (!qt) {
+    if (q.txt.action != DYN_TXTDEL) answer1(DYN_BADAGENT); /* nothing to add */
+    param.len = 0;
+  }
+  if (!dyn_txtscan(&q.txt,param.s,param.len)) answer1(DYN_BADAGENT);
+  /* an empty txt= beside an address, no action: which was meant? */
+  if (!q.txt.n && !qa && (getparam("myip") || getparam("myipv6"))) answer1(DYN_BADAGENT);
+  /* tinydns-data refuses a name over 253 bytes */
+  for (i = 0;i < q.nh;++i)
+    if (q.h[i].ok && q.h[i].name.len > DYN_TXTNAMEMAX) q.h[i].ok = 0;
+  q.txt.lifetime = conf.acmelifetime;
+  return 1;
 }
 
 /* The addresses to set: myip (one IPv4, one IPv6 or both), the client's
@@ -277,24 +382,23 @@ static void gethosts(void)
    whole request, before the data file is opened. */
 static void getaddr(void)
 {
+  struct dyn_addr *a = &q.addr;
   struct dyn_addr a6;
-  int q;
+  int has;
 
-  q = http_query(r.query,r.querylen,"myip",&myip);
-  if (q == -1) nomem();
-  if (q && !dyn_addr_scan(&addr,myip.s,myip.len)) answer1("badagent");
-  if (!q || (!addr.has4 && !addr.has6))
-    if (!dyn_addr_scan(&addr,remoteip,str_len(remoteip))) answer1("badagent");
-  q = http_query(r.query,r.querylen,"myipv6",&myip);
-  if (q == -1) nomem();
-  if (q && myip.len) {
-    if (!dyn_addr_scan(&a6,myip.s,myip.len) || a6.has4 || !a6.has6) answer1("badagent");
-    addr.has6 = 1;
-    byte_copy(addr.ip6,16,a6.ip6);
-    byte_copy(addr.text6,a6.len6,a6.text6);
-    addr.len6 = a6.len6;
+  q.mode = DYN_SET;
+  has = getparam("myip");
+  if (has && !dyn_addr_scan(a,param.s,param.len)) answer1(DYN_BADAGENT);
+  if (!has || (!a->has4 && !a->has6))
+    if (!dyn_addr_scan(a,remoteip,str_len(remoteip))) answer1(DYN_BADAGENT);
+  if (getparam("myipv6") && param.len) {
+    if (!dyn_addr_scan(&a6,param.s,param.len) || a6.has4 || !a6.has6) answer1(DYN_BADAGENT);
+    a->has6 = 1;
+    byte_copy(a->ip6,16,a6.ip6);
+    byte_copy(a->text6,a6.len6,a6.text6);
+    a->len6 = a6.len6;
   }
-  if (!addr.has4 && !addr.has6) answer1("badagent");
+  if (!a->has4 && !a->has6) answer1(DYN_BADAGENT);
 }
 
 /* offline=YES, dyn.com's extension (ddclient and inadyn never send it;
@@ -306,205 +410,121 @@ static void getaddr(void)
    host with lines answers a plain nochg. */
 static void getoffline(void)
 {
-  const char *x;
-  int q;
-
-  q = http_query(r.query,r.querylen,"offline",&myip);
-  if (q == -1) nomem();
-  if (!q || myip.len != 3 || !case_equalb(myip.s,3,"yes")) return;
-  x = getenv("OFFLINEIP");
-  if (!x || !*x) {
-    addr.has4 = addr.has6 = 1; /* any line of the host keeps it there */
-    addr.keep = 1;
-    return;
-  }
-  if (!dyn_addr_scan(&addr,x,str_len(x)) || (!addr.has4 && !addr.has6))
-    fail911("$OFFLINEIP must be an IPv4 and/or an IPv6 address",0);
+  if (!getparam("offline") || param.len != 3 || !case_equalb(param.s,3,"yes")) return;
+  if (conf.badoffline) fail911(conf.badoffline,0);
+  if (conf.hasoffline) q.addr = conf.offline;
+  else q.mode = DYN_KEEP;
 }
 
-/* The ACME DNS-01 extension: txt=V1,V2 adds challenge values to
-   _acme-challenge.HOST of each host, action=set replaces the host's
-   values with them, action=del removes them; an empty txt, or del
-   without txt, removes them all. Such a request changes no address.
-   1 if this is one (dyn_txt filled), 0 if not. A bad value or action
-   refuses the whole request before the data file is opened. */
-static int gettxt(void)
+/* what the request asks: ACME values, or addresses */
+static void getchange(void)
 {
-  unsigned int i;
-  int qa;
-  int qt;
-
-  qt = http_query(r.query,r.querylen,"txt",&txtparam);
-  if (qt == -1) nomem();
-  qa = http_query(r.query,r.querylen,"action",&myip);
-  if (qa == -1) nomem();
-  if (!qt && !qa) return 0;
-  if (!qa || (myip.len == 3 && case_equalb(myip.s,3,"add"))) dyn_txt.action = DYN_TXTADD;
-  else if (myip.len == 3 && case_equalb(myip.s,3,"set")) dyn_txt.action = DYN_TXTSET;
-  else if (myip.len == 3 && case_equalb(myip.s,3,"del")) dyn_txt.action = DYN_TXTDEL;
-  else answer1("badagent");
-  logcats(dyn_txt.action == DYN_TXTADD ? " txt:add" : dyn_txt.action == DYN_TXTSET ? " txt:set" : " txt:del");
-  if (!qt) {
-    if (dyn_txt.action != DYN_TXTDEL) answer1("badagent"); /* nothing to add */
-    txtparam.len = 0;
-  }
-  if (!dyn_txtscan(&dyn_txt,txtparam.s,txtparam.len)) answer1("badagent");
-  /* tinydns-data refuses a name over 253 bytes */
-  for (i = 0;i < nhosts;++i)
-    if (hosts[i].ok && hosts[i].name.len > DYN_TXTNAMEMAX) hosts[i].ok = 0;
-  dyn_txt.lifetime = acmelifetime;
-  addr.has4 = addr.has6 = 1; /* any address line of the host counts */
-  addr.keep = 1;
-  return 1;
+  q.limits = conf.limits;
+  q.now = (unsigned long) time(0);
+  if (gettxt()) return;
+  getaddr();
+  getoffline();
 }
 
-static int answered(int res)
-{
-  unsigned int i;
-  for (i = 0;i < nhosts;++i) if (hosts[i].result == res) return 1;
-  return 0;
-}
-
-static const char *const code[] = {
-  "", "notfqdn", "nohost", "nochg", "good", "dnserr", "911", "abuse"
-};
-
+/* the body and the log: one line per host, in the order asked */
 static void results(void)
 {
+  const struct dyn_addr *a = &q.addr;
+  const struct dyn_host *h;
   unsigned int i;
-  int res;
   const char *sep;
+  const char *word;
 
   if (!stralloc_copys(&body,"")) nomem();
-  for (i = 0;i < nhosts;++i) {
-    res = hosts[i].result;
-    bodycats(code[res]);
+  for (i = 0;i < q.nh;++i) {
+    h = &q.h[i];
+    word = dyn_code_word(h->result);
+    if (!stralloc_cats(&body,word)) nomem();
     logcats(" ");
-    logsafe(hosts[i].name.s,hosts[i].name.len);
+    logsafe(h->name.s,h->name.len);
     logcats("=");
-    logcats(code[res]);
-    if ((res == DYN_GOOD || res == DYN_NOCHG) && !addr.keep) {
+    logcats(word);
+    if (dyn_code_served(h->result) && q.mode == DYN_SET) {
       /* the addresses the host now has: a family without lines is not
          echoed. ddclient and inadyn look only at the code before. */
       sep = " ";
-      if (hosts[i].lines4) {
-        if (!stralloc_cats(&body,sep) || !stralloc_catb(&body,addr.text4,addr.len4)) nomem();
+      if (h->lines4) {
+        if (!stralloc_cats(&body,sep) || !stralloc_catb(&body,a->text4,a->len4)) nomem();
         logcats(":");
-        if (!stralloc_catb(&logline,addr.text4,addr.len4)) nomem();
+        if (!stralloc_catb(&logline,a->text4,a->len4)) nomem();
         sep = ",";
       }
-      if (hosts[i].lines6) {
-        if (!stralloc_cats(&body,sep) || !stralloc_catb(&body,addr.text6,addr.len6)) nomem();
-        logcats(hosts[i].lines4 ? "," : ":");
-        if (!stralloc_catb(&logline,addr.text6,addr.len6)) nomem();
+      if (h->lines6) {
+        if (!stralloc_cats(&body,sep) || !stralloc_catb(&body,a->text6,a->len6)) nomem();
+        logcats(h->lines4 ? "," : ":");
+        if (!stralloc_catb(&logline,a->text6,a->len6)) nomem();
       }
     }
-    bodycats("\n");
+    if (!stralloc_cats(&body,"\n")) nomem();
   }
 }
 
-int main(void)
+/* every host whose answer promised it served now gets code instead */
+static void unserved(int code)
 {
-  const char *passwd;
-  const char *x;
-  unsigned long u;
+  unsigned int i;
+  for (i = 0;i < q.nh;++i)
+    if (dyn_code_served(q.h[i].result)) q.h[i].result = code;
+}
+
+static int served(void)
+{
+  unsigned int i;
+  for (i = 0;i < q.nh;++i) if (dyn_code_served(q.h[i].result)) return 1;
+  return 0;
+}
+
+/* The data file, edited; then, since good and nochg both promise the
+   address is served, a make that has seen it, unless one already has. */
+static void update(void)
+{
+  struct dyn_state st;
+  const char *reason;
   unsigned int i;
   int changed;
   int pub;
   int wstat;
-  int groupcommit = 1;
-  struct dyn_state st;
-  int badtimeout = 0;
-  const char *badsetting = 0;
 
-  signal(SIGPIPE,SIG_IGN);
-  remoteip = getenv("TCPREMOTEIP");
-  if (!remoteip) remoteip = "0.0.0.0";
-  x = getenv("TIMEOUT");
-  if (x) {
-    if (x[scan_ulong(x,&u)] == 0 && u > 0 && u <= 86400) timeout = u;
-    else badtimeout = 1;
+  deadline_set(conf.timeout); /* for the locks and the make we may wait for */
+  changed = dyn_update(&q,conf.data,deadline_left(),&st,&reason);
+  if (changed == -1) {
+    for (i = 0;i < q.nh;++i) q.h[i].result = q.h[i].ok ? DYN_911 : DYN_NOTFQDN;
+    results();
+    finish(111,0,reason,errno);
   }
-  root = getenv("ROOT");
-  passwd = getenv("PASSWD");
-  data = getenv("DATA");
-  if (!data || !*data) data = "data.dyn";
-  x = getenv("GROUPCOMMIT");
-  if (x && str_equal(x,"0")) groupcommit = 0;
-  dyn_limits.perhour = 60;
-  if (!envnum("MAXPERHOUR",&dyn_limits.perhour,1000000)) badsetting = "$MAXPERHOUR";
-  if (!envnum("MININTERVAL",&dyn_limits.mininterval,86400)) badsetting = "$MININTERVAL";
-  if (!envnum("AUTHDELAYMAX",&authdelay,60)) badsetting = "$AUTHDELAYMAX";
-  if (!envnum("ACMELIFETIME",&acmelifetime,604800) || !acmelifetime) badsetting = "$ACMELIFETIME";
+  dyn_results(&q);
+  if (!served() || (!changed && st.built >= st.written)) return;
+  pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),&wstat,&reason);
+  if (!pub) return;
+  unserved(pub == 1 ? DYN_DNSERR : DYN_911);
+  results();
+  if (pub == -1) finish(111,0,reason,errno);
+  logcats("; make failed: ");
+  if (WIFEXITED(wstat)) { logcats("exit "); logcatulong(WEXITSTATUS(wstat)); }
+  else { logcats("signal "); logcatulong(WTERMSIG(wstat)); }
+  finish(111,0,0,0);
+}
 
-  deadline_set(timeout);
+int main(void)
+{
+  signal(SIGPIPE,SIG_IGN);
+  configure();
+  deadline_set(conf.timeout);
   getproxy();
   logsafe(remoteip,str_len(remoteip));
   readrequest();
-  if (badtimeout) {
-    logcats(" -");
-    fail911("$TIMEOUT must be a number of seconds from 1 to 86400",0);
-  }
-  if (badsetting) {
-    logcats(" -");
-    if (!stralloc_copys(&ratefn,badsetting) || !stralloc_cats(&ratefn," is not a number in its range") || !stralloc_0(&ratefn)) nomem();
-    fail911(ratefn.s,0);
-  }
-  x = getenv("ALLOWROOT");
-  if (!getuid() && (!x || !*x)) {
-    logcats(" -");
-    fail911("refusing to run as root: use tcpserver -U with envuidgid, or set $ALLOWROOT",0);
-  }
-  authenticate(passwd);
-  if (!root) fail911("$ROOT not set",0);
-  if (byte_chr(data,str_len(data),'/') < str_len(data)) fail911("$DATA must be a file name in $ROOT",0);
-  if (chdir(root) == -1) fail911("unable to chdir to $ROOT",errno);
-
+  if (conf.bad) { logcats(" -"); fail911(conf.bad,conf.baderrno); }
+  authenticate();
   logcats(" 200");
-  /* dyn.com's rule: no User-Agent, no update. ddclient, inadyn and
-     curl send one; some embedded clients do not, hence REQUIREAGENT=0.
-     An empty one says no more than none. After authentication, so a
-     stranger learns nothing and a client with a wrong password still
-     hears badauth. */
-  x = getenv("REQUIREAGENT");
-  if ((!x || !str_equal(x,"0")) && !r.agentlen) answer1("badagent");
+  checkagent();
   gethosts();
-  if (!gettxt()) {
-    getaddr();
-    getoffline();
-  }
-
-  deadline_set(timeout); /* for the locks and the make we may wait for */
-  changed = dyn_update(data,hosts,nhosts,&addr,deadline_left(),&st);
-  if (changed == -1) {
-    for (i = 0;i < nhosts;++i) hosts[i].result = hosts[i].ok ? DYN_911 : DYN_NOTFQDN;
-    results();
-    finish(111,0,dyn_why,errno);
-  }
-  dyn_results(hosts,nhosts);
-  /* good and nochg both promise the address is served: wait for a
-     make that has seen it, unless one has already */
-  if (answered(DYN_GOOD) || answered(DYN_NOCHG))
-    if (changed || st.built < st.written) {
-      pub = dyn_publish(data,st.written,changed && !groupcommit,&wstat);
-      if (pub) {
-        for (i = 0;i < nhosts;++i)
-          if (hosts[i].result == DYN_GOOD || hosts[i].result == DYN_NOCHG)
-            hosts[i].result = pub == 1 ? DYN_DNSERR : DYN_911;
-        results();
-        if (pub == -1) finish(111,0,dyn_why,errno);
-        if (!stralloc_cats(&logline,"; make failed: ")) nomem();
-        if (WIFEXITED(wstat)) {
-          logcats("exit ");
-          if (!stralloc_catulong(&logline,WEXITSTATUS(wstat))) nomem();
-        }
-        else {
-          logcats("signal ");
-          if (!stralloc_catulong(&logline,WTERMSIG(wstat))) nomem();
-        }
-        finish(111,0,0,0);
-      }
-    }
+  getchange();
+  update();
   results();
   finish(0,0,0,0);
   return 0;

@@ -1,5 +1,6 @@
-# the fast write (dyn_scan + dyn_copy) and the plain stream (dyn_pass)
-# give the same file and the same counts on 5000 random data files
+# the one rewrite engine, two ways: a counting pass keeping every edit
+# then dyn_copy, and the writing pass one edit at a time, give the same
+# file and the same counts on 5000 random data files
 . "$TESTS/lib.sh" || exit 1
 
 cc=$(head -1 "$TOP/conf-cc")
