@@ -95,8 +95,8 @@ tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o dns.a unix.a buffer.a \
 alloc.a byte.a
 	./load tinydnsdyn-conf auto_home.o dns.a unix.a buffer.a alloc.a byte.a
 
-tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a buffer.a alloc.a byte.a
-	./load tinydnsdyn-passwd dns.a buffer.a alloc.a byte.a -lcrypt
+tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a unix.a buffer.a alloc.a byte.a
+	./load tinydnsdyn-passwd dns.a unix.a buffer.a alloc.a byte.a -lcrypt
 
 # for the tests only, never installed: the in-tree digests against
 # md5sum, sha1sum and htpasswd
@@ -119,8 +119,8 @@ auto_home.o: compile auto_home.c
 # installing: hier.c says what goes where under conf-home; make setup
 # check installs there and verifies the result
 
-install: load install.o hier.o auto_home.o buffer.a alloc.a byte.a
-	./load install hier.o auto_home.o buffer.a alloc.a byte.a
+install: load install.o hier.o auto_home.o unix.a buffer.a alloc.a byte.a
+	./load install hier.o auto_home.o unix.a buffer.a alloc.a byte.a
 
 instcheck: load instcheck.o hier.o auto_home.o buffer.a alloc.a byte.a
 	./load instcheck hier.o auto_home.o buffer.a alloc.a byte.a
@@ -366,7 +366,7 @@ compile http_respond.c buffer.h deadline.h fmt.h http.h stralloc.h
 	./compile http_respond.c
 
 install.o: \
-compile install.c buffer.h hier.h stralloc.h strerr.h
+compile install.c buffer.h hier.h replace.h stralloc.h strerr.h
 	./compile install.c
 
 instcheck.o: \
@@ -478,7 +478,7 @@ compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h st
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-passwd.o: \
-compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stralloc.h strerr.h
+compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h replace.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-passwd.c
 
 urldecode.o: \

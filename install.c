@@ -1,11 +1,11 @@
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h> /* rename */
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "buffer.h"
 #include "stralloc.h"
+#include "replace.h"
 #include "strerr.h"
 #include "hier.h"
 
@@ -17,7 +17,7 @@
    over it, so a running program is never replaced by half a file. */
 
 static stralloc path;
-static stralloc tmp;
+static struct replace tmp;
 static char inspace[BUFFER_INSIZE];
 static char outspace[BUFFER_OUTSIZE];
 
@@ -63,8 +63,8 @@ void d(const char *home,const char *sub,int uid,int gid,int mode)
 
 static void failtmp(const char *why,int e)
 {
-  unlink(tmp.s);
-  strerr_die(111,FATAL,why,tmp.s,0,e);
+  replace_abort(&tmp);
+  strerr_die(111,FATAL,why,tmp.tmp.s,0,e);
 }
 
 void c(const char *home,const char *sub,const char *file,int uid,int gid,int mode)
@@ -72,41 +72,26 @@ void c(const char *home,const char *sub,const char *file,int uid,int gid,int mod
   buffer in;
   buffer out;
   int fdin;
-  int fdout;
   int r;
-  int fddir;
 
   join(&path,home,sub,file);
-  if (!stralloc_copyb(&tmp,path.s,path.len - 1) || !stralloc_cats(&tmp,".tmp.")
-      || !stralloc_catulong(&tmp,(unsigned long) getpid()) || !stralloc_append(&tmp,'.')
-      || !stralloc_catulong(&tmp,(unsigned long) time(0)) || !stralloc_0(&tmp))
-    nomem();
-
   fdin = open(file,O_RDONLY | O_CLOEXEC);
   if (fdin == -1) strerr_die(111,FATAL,"unable to read ",file,0,errno);
-  fdout = open(tmp.s,O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,0600);
-  if (fdout == -1) strerr_die(111,FATAL,"unable to create ",tmp.s,0,errno);
+  if (replace_open(&tmp,path.s,mode) == -1) strerr_die(111,FATAL,"unable to create a temporary file beside ",path.s,0,errno);
   buffer_init(&in,buffer_unixread,fdin,inspace,sizeof inspace);
-  buffer_init(&out,buffer_unixwrite,fdout,outspace,sizeof outspace);
+  buffer_init(&out,buffer_unixwrite,tmp.fd,outspace,sizeof outspace);
   for (;;) {
     r = buffer_feed(&in);
-    if (r == -1) { r = errno; unlink(tmp.s); strerr_die(111,FATAL,"unable to read ",file,0,r); }
+    if (r == -1) { r = errno; replace_abort(&tmp); strerr_die(111,FATAL,"unable to read ",file,0,r); }
     if (!r) break;
     if (buffer_put(&out,buffer_peek(&in),r) == -1) failtmp("unable to write ",errno);
     buffer_seek(&in,r);
   }
   close(fdin);
   if (buffer_flush(&out) == -1) failtmp("unable to write ",errno);
-  if (fchmod(fdout,mode) == -1) failtmp("unable to chmod ",errno);
   if (uid != -1 || gid != -1)
-    if (fchown(fdout,uid,gid) == -1) failtmp("unable to chown ",errno);
-  if (fsync(fdout) == -1) failtmp("unable to sync ",errno);
-  if (close(fdout) == -1) failtmp("unable to write ",errno);
-  if (rename(tmp.s,path.s) == -1) failtmp("unable to rename ",errno);
-
-  join(&path,home,sub,0);
-  fddir = open(path.s,O_RDONLY | O_CLOEXEC);
-  if (fddir != -1) { fsync(fddir); close(fddir); }
+    if (fchown(tmp.fd,uid,gid) == -1) failtmp("unable to chown ",errno);
+  if (replace_commit(&tmp,1) == -1) strerr_die(111,FATAL,"unable to replace ",path.s,0,errno);
 }
 
 int main(void)

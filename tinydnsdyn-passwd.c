@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdio.h> /* rename */
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <termios.h>
@@ -12,6 +11,7 @@
 #include "byte.h"
 #include "str.h"
 #include "stralloc.h"
+#include "replace.h"
 #include "strerr.h"
 #include "getln.h"
 #include "dnsname.h"
@@ -34,8 +34,6 @@ static stralloc pw1;
 static stralloc pw2;
 static stralloc entry; /* the new line for user */
 static stralloc lockfn;
-static stralloc tmpfn;
-static stralloc dirfn;
 static stralloc line;
 static char setting[CRYPT_GENSALT_OUTPUT_SIZE];
 static struct crypt_data cd;
@@ -201,13 +199,12 @@ static void checkdomains(const char *s)
 
 /* -- rewriting FILE */
 
-static int fdtmp = -1;
+static struct replace tmp;
 
 static void failtmp(const char *why,int e)
 {
-  if (fdtmp != -1) close(fdtmp);
-  unlink(tmpfn.s);
-  die(111,why,tmpfn.s,e);
+  replace_abort(&tmp);
+  die(111,why,tmp.tmp.s,e);
 }
 
 static void put(buffer *b,const char *s,unsigned int len)
@@ -230,7 +227,6 @@ static void rewrite(void)
   struct stat st;
   int fdlock;
   int fdin;
-  int fddir;
   int match;
   int atstart = 1;  /* the next piece begins a line */
   int dropping = 0; /* the current line is an old entry of user */
@@ -239,7 +235,7 @@ static void rewrite(void)
   unsigned int i;
 
   if (!stralloc_copys(&lockfn,fn) || !stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn)) nomem();
-  fdlock = open(lockfn.s,O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,0600);
+  fdlock = open(lockfn.s,O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC,0600);
   if (fdlock == -1) die(111,"unable to open ",lockfn.s,errno);
   while (flock(fdlock,LOCK_EX) == -1)
     if (errno != EINTR) die(111,"unable to lock ",lockfn.s,errno);
@@ -253,17 +249,12 @@ static void rewrite(void)
   }
   else if (fstat(fdin,&st) == -1) die(111,"unable to stat ",fn,errno);
 
-  if (!stralloc_copys(&tmpfn,fn) || !stralloc_cats(&tmpfn,".tmp.")
-      || !stralloc_catulong(&tmpfn,(unsigned long) getpid()) || !stralloc_append(&tmpfn,'.')
-      || !stralloc_catulong(&tmpfn,(unsigned long) time(0)) || !stralloc_0(&tmpfn))
-    nomem();
-  fdtmp = open(tmpfn.s,O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,0600);
-  if (fdtmp == -1) die(111,"unable to create ",tmpfn.s,errno);
+  if (replace_open(&tmp,fn,st.st_mode & 07777) == -1)
+    die(111,"unable to create a temporary file beside ",fn,errno);
   /* keep owner and mode: the service reads this file as its own account */
   if (st.st_uid != geteuid() || st.st_gid != getegid())
-    if (fchown(fdtmp,st.st_uid,st.st_gid) == -1) failtmp("unable to chown ",errno);
-  if (fchmod(fdtmp,st.st_mode & 07777) == -1) failtmp("unable to chmod ",errno);
-  buffer_init(&fout,buffer_unixwrite,fdtmp,obuf,sizeof obuf);
+    if (fchown(tmp.fd,st.st_uid,st.st_gid) == -1) failtmp("unable to chown ",errno);
+  buffer_init(&fout,buffer_unixwrite,tmp.fd,obuf,sizeof obuf);
 
   if (fdin != -1) {
     buffer_init(&fin,buffer_unixread,fdin,ibuf,sizeof ibuf);
@@ -291,18 +282,7 @@ static void rewrite(void)
     put(&fout,entry.s,entry.len);
   }
   if (buffer_flush(&fout) == -1) failtmp("unable to write ",errno);
-  if (fsync(fdtmp) == -1) failtmp("unable to write ",errno);
-  i = close(fdtmp);
-  fdtmp = -1;
-  if (i) failtmp("unable to write ",errno);
-  if (rename(tmpfn.s,fn) == -1) failtmp("unable to rename ",errno);
-
-  i = byte_rchr(fn,str_len(fn),'/');
-  if (i == str_len(fn)) { if (!stralloc_copys(&dirfn,".")) nomem(); }
-  else if (!stralloc_copyb(&dirfn,fn,i ? i : 1)) nomem();
-  if (!stralloc_0(&dirfn)) nomem();
-  fddir = open(dirfn.s,O_RDONLY | O_CLOEXEC);
-  if (fddir != -1) { fsync(fddir); close(fddir); }
+  if (replace_commit(&tmp,1) == -1) die(111,"unable to replace ",fn,errno);
   close(fdlock);
 }
 
