@@ -79,10 +79,12 @@ hash.a: makelib md5.o sha1.o
 
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
-dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o
+dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
+dyn_apply.o dyn_spool.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
-	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o
+	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
+	dyn_apply.o dyn_spool.o
 
 # programs
 
@@ -277,6 +279,14 @@ dyn_addr.o: \
 compile dyn_addr.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_addr.c
 
+dyn_apply.o: \
+compile dyn_apply.c dyn.h ip4.h ip6.h replace.h stralloc.h
+	./compile dyn_apply.c
+
+dyn_batch.o: \
+compile dyn_batch.c byte.h case.h dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_batch.c
+
 dyn_cleantemp.o: \
 compile dyn_cleantemp.c datadir.h dyn.h ip4.h ip6.h str.h stralloc.h
 	./compile dyn_cleantemp.c
@@ -309,8 +319,12 @@ dyn_results.o: \
 compile dyn_results.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_results.c
 
+dyn_spool.o: \
+compile dyn_spool.c byte.h datadir.h dyn.h fmt.h ip4.h ip6.h replace.h scan.h str.h stralloc.h
+	./compile dyn_spool.c
+
 dyn_state.o: \
-compile dyn_state.c dyn.h fmt.h ip4.h ip6.h scan.h stralloc.h
+compile dyn_state.c datadir.h dyn.h fmt.h ip4.h ip6.h scan.h stralloc.h
 	./compile dyn_state.c
 
 dyn_touch.o: \

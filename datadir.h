@@ -10,6 +10,8 @@
 #define DATADIR_ABUSE ".abuse"       /* rate file: changes per host */
 #define DATADIR_AUTHFAIL ".authfail" /* rate file: failed logins per address */
 #define DATADIR_TMP ".tmp."          /* temporary files: .tmp.PID.TIME.N */
+#define DATADIR_REQ ".req."          /* a change waiting for the next rewrite */
+#define DATADIR_RES ".res."          /* what that rewrite answered it */
 
 /* the suffixes of the files the handler opens for writing, which
    tinydnsdyn-conf creates owned by the handler's account; 0 ends it */

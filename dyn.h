@@ -97,6 +97,19 @@ struct dyn_req {
 /* TAI64 label of q->now, as tinydns reads a time-to-die */
 #define DYN_TAI(q) (4611686018427387914ULL + (unsigned long long) (q)->now)
 
+/* Requests applied together by one rewrite (group commit): each host
+   name belongs to at most one of them, so every answer stays exact. */
+#define DYN_BATCHMAX 512     /* requests */
+#define DYN_BATCHHOSTS 4096  /* hosts in them */
+#define DYN_INDEX 8192       /* slots of the host index: a power of 2 */
+
+struct dyn_batch {
+  struct dyn_req *r[DYN_BATCHMAX];
+  unsigned int n;
+  unsigned int nh;                   /* hosts indexed */
+  unsigned int ix[DYN_INDEX];        /* 0, or 1 + request * DYN_HOSTMAX + host */
+};
+
 /* The changes of one pass, in file order: file bytes [from,to) become
    bytes.s[pos..pos+len). At most max (DYN_EDITMAX if 0) are kept. */
 #define DYN_EDITMAX 256
@@ -124,19 +137,32 @@ struct dyn_state {
 
 extern int dyn_addr_scan(struct dyn_addr *,const char *,unsigned int);
 extern int dyn_txtscan(struct dyn_txt *,const char *,unsigned int);
+extern int dyn_linename(const char *,unsigned int,unsigned int *,unsigned int *);
 extern int dyn_line(struct dyn_req *,const char *,unsigned int,stralloc *);
 extern int dyn_txtline(struct dyn_req *,const char *,unsigned int);
 extern int dyn_txtend(struct dyn_req *,stralloc *);
-extern int dyn_pass(struct dyn_req *,int,int,struct dyn_edits *);
+extern void dyn_batch_start(struct dyn_batch *);
+extern int dyn_batch_add(struct dyn_batch *,struct dyn_req *);
+extern struct dyn_req *dyn_batch_find(const struct dyn_batch *,const char *,unsigned int);
+extern int dyn_pass(struct dyn_batch *,int,int,struct dyn_edits *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
-extern int dyn_abuse(struct dyn_req *,const char *,int);
+extern int dyn_abuse(struct dyn_batch *,const char *,int);
 extern void dyn_results(struct dyn_req *);
-extern int dyn_update(struct dyn_req *,const char *,unsigned int,struct dyn_state *,const char **);
+extern int dyn_apply(struct dyn_batch *,const char *,int,struct dyn_state *,const char **);
+extern int dyn_update(struct dyn_req *,const char *,unsigned int,int,struct dyn_state *,const char **);
 extern int dyn_publish(const char *,unsigned long,int,unsigned int,int *,const char **);
 extern int dyn_lock(const char *,unsigned int,struct dyn_state *,const char **);
 extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);
 extern int dyn_cleantemp(const char *);
+extern int dyn_spool_id(stralloc *);
+extern int dyn_spool_put(const struct dyn_req *,const char *,const stralloc *,unsigned long);
+extern int dyn_spool_read(struct dyn_req *,const char *,const stralloc *,unsigned long);
+extern int dyn_spool_drop(const char *,const stralloc *);
+extern int dyn_spool_answer(const struct dyn_req *,const char *,const stralloc *,unsigned long);
+extern int dyn_spool_result(struct dyn_req *,const char *,const stralloc *,unsigned long *);
+extern int dyn_spool_next(const char *,stralloc *,unsigned long);
+extern int dyn_state_peek(const char *,struct dyn_state *);
 extern int dyn_touch(const char *);
 
 #endif

@@ -5,47 +5,60 @@
 #include "dyn.h"
 
 static stralloc fn;
-static stralloc txtkey[DYN_HOSTMAX];
-static struct rate_key k[DYN_HOSTMAX];
-static unsigned int idx[DYN_HOSTMAX];
+static stralloc txtkey[DYN_BATCHHOSTS];
+static struct rate_key k[DYN_BATCHHOSTS];
+static struct dyn_host *kh[DYN_BATCHHOSTS];   /* the first host of each key */
+static struct dyn_req *kq[DYN_BATCHHOSTS];    /* and its request */
 
-/* Abuse limits of request q, under the data lock, in the rate file
-   DATA.abuse (data is DATA).
-   Before writing (record 0): every host about to change that changed
-   less than mininterval seconds ago, or perhour times in its hour, is
-   marked abuse and left out (not allowed). After writing (record 1):
-   counts a change for every host that changed. Returns how many hosts
-   it marked (record 0), 0 (record 1), or -1 on error. ACME challenge
-   changes (dyn_txt) are counted apart, as _acme-challenge.HOST, so
-   they take nothing from the host's address changes, and only by the
-   hour: certbot adds two values and removes them a moment apart. */
-int dyn_abuse(struct dyn_req *q,const char *data,int record)
+/* Abuse limits of the requests of batch b, under the data lock, in the
+   rate file DATA.abuse (data is DATA); a host name belongs to one
+   request of a batch only. Before writing (record 0): every host about
+   to change that changed less than mininterval seconds ago, or perhour
+   times in its hour, is marked abuse and left out (not allowed). After
+   writing (record 1): counts a change for every host that changed.
+   Returns how many hosts it marked (record 0), 0 (record 1), or -1 on
+   error. ACME challenge changes (DYN_TXT) are counted apart, as
+   _acme-challenge.HOST, so they take nothing from the host's address
+   changes, and only by the hour: certbot adds two values and removes
+   them a moment apart. Limits and clock: the first request's. */
+int dyn_abuse(struct dyn_batch *b,const char *data,int record)
 {
-  struct dyn_host *h = q->h;
-  unsigned int nh = q->nh;
-  unsigned long now = q->now;
-  int txt = q->mode == DYN_TXT;
+  const struct dyn_limits *lim = &b->r[0]->limits;
+  unsigned long now = b->r[0]->now;
+  struct dyn_req *q;
+  struct dyn_host *h;
   unsigned int n = 0;
   unsigned int i;
   unsigned int j;
+  unsigned int x;
   int marked = 0;
+  int txt;
 
-  if (!q->limits.perhour && (!q->limits.mininterval || txt)) return 0;
-  for (i = 0;i < nh;++i) {
-    if (!h[i].changed || !h[i].allowed) continue;
-    for (j = 0;j < n;++j)
-      if (h[idx[j]].name.len == h[i].name.len && byte_equal(h[idx[j]].name.s,h[i].name.len,h[i].name.s)) break;
-    if (j < n) continue; /* named twice: one key */
-    k[n].s = h[i].name.s;
-    k[n].len = h[i].name.len;
-    if (txt) {
-      if (!stralloc_copys(&txtkey[n],"_acme-challenge.")) return -1;
-      if (!stralloc_catb(&txtkey[n],h[i].name.s,h[i].name.len)) return -1;
-      k[n].s = txtkey[n].s;
-      k[n].len = txtkey[n].len;
+  if (!lim->perhour && !lim->mininterval) return 0;
+  for (x = 0;x < b->n;++x) {
+    q = b->r[x];
+    txt = q->mode == DYN_TXT;
+    if (!lim->perhour && txt) continue;
+    for (i = 0;i < q->nh;++i) {
+      h = &q->h[i];
+      if (!h->changed || !h->allowed) continue;
+      for (j = 0;j < i;++j)
+        if (q->h[j].name.len == h->name.len && byte_equal(q->h[j].name.s,h->name.len,h->name.s)) break;
+      if (j < i) continue; /* named twice: one key */
+      if (n == DYN_BATCHHOSTS) return -1; /* cannot be: a batch has no more */
+      k[n].s = h->name.s;
+      k[n].len = h->name.len;
+      if (txt) {
+        if (!stralloc_copys(&txtkey[n],"_acme-challenge.")) return -1;
+        if (!stralloc_catb(&txtkey[n],h->name.s,h->name.len)) return -1;
+        k[n].s = txtkey[n].s;
+        k[n].len = txtkey[n].len;
+      }
+      k[n].bump = record;
+      kh[n] = h;
+      kq[n] = q;
+      ++n;
     }
-    k[n].bump = record;
-    idx[n++] = i;
   }
   if (!n) return 0;
   if (!datadir_name(&fn,data,DATADIR_ABUSE)) return -1;
@@ -53,13 +66,15 @@ int dyn_abuse(struct dyn_req *q,const char *data,int record)
   if (record) return 0;
   for (j = 0;j < n;++j) {
     if (!k[j].count) continue;
-    if ((q->limits.mininterval && !txt && now - k[j].last < q->limits.mininterval)
-        || (q->limits.perhour && k[j].count >= q->limits.perhour)) {
-      for (i = 0;i < nh;++i)
-        if (h[i].ok && h[i].name.len == h[idx[j]].name.len
-            && byte_equal(h[i].name.s,h[i].name.len,h[idx[j]].name.s)) {
-          h[i].abuse = 1;
-          h[i].allowed = 0;
+    txt = kq[j]->mode == DYN_TXT;
+    if ((lim->mininterval && !txt && now - k[j].last < lim->mininterval)
+        || (lim->perhour && k[j].count >= lim->perhour)) {
+      q = kq[j];
+      for (i = 0;i < q->nh;++i)
+        if (q->h[i].ok && q->h[i].name.len == kh[j]->name.len
+            && byte_equal(q->h[i].name.s,q->h[i].name.len,kh[j]->name.s)) {
+          q->h[i].abuse = 1;
+          q->h[i].allowed = 0;
         }
       ++marked;
     }

@@ -17,13 +17,46 @@ static int isaaaa(const char *s,unsigned int len)
   return i && u == 28;
 }
 
-/* the request's host named name[0..len) (no "*.", case ignored), if
-   the user may update it; -1 if none */
+#define ACME "_acme-challenge."
+#define ACMELEN 16
+
+/* The name a data line is about, if it is of a form tinydnsdyn may
+   change: *start and *len get its span in s, without the "*." of a
+   wildcard that may be rewritten (+*. :*. 3*.), without the prefix of
+   an ACME challenge line, without a trailing dot. 1 if so, 0 if the
+   line is of no such form. The one rule for names, used to find a
+   line's host (dyn_line) and a line's request in a batch (dyn_pass). */
+int dyn_linename(const char *s,unsigned int len,unsigned int *start,unsigned int *n)
+{
+  unsigned int colon;
+  unsigned int i = 1;
+
+  if (!len) return 0;
+  switch (s[0]) {
+    case '+': case ':': case '3':
+      if (len >= 3 && s[1] == '*' && s[2] == '.') i = 3;
+      break;
+    case '=': case '6': /* =*. and 6*. would publish a PTR */
+      break;
+    case '\'':
+      if (len < 1 + ACMELEN || !case_equalb(s + 1,ACMELEN,ACME)) return 0;
+      i = 1 + ACMELEN;
+      break;
+    default: return 0;
+  }
+  colon = i + byte_chr(s + i,len - i,':');
+  if (colon == len) return 0; /* a name alone: nothing to change */
+  *start = i;
+  *n = dnsname_strip(s + i,colon - i);
+  return 1;
+}
+
+/* the request's host named s[start..start+n), if the user may update
+   it; -1 if none */
 static int host(const struct dyn_req *q,const char *name,unsigned int len)
 {
   unsigned int i;
 
-  len = dnsname_strip(name,len);
   for (i = 0;i < q->nh;++i)
     if (q->h[i].ok && q->h[i].allowed && q->h[i].name.len == len
         && case_equalb(name,len,q->h[i].name.s)) return i;
@@ -54,17 +87,13 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
   unsigned int name;
   unsigned int n;
   int family;
-  int wild;
   int i;
   struct dyn_host *h;
 
   if (!len) return 0;
   switch (s[0]) {
-    case '+': family = 4; wild = 1; break;
-    case '=': family = 4; wild = 0; break; /* =*. would publish a PTR */
-    case ':': family = 6; wild = 1; break;
-    case '3': family = 6; wild = 1; break;
-    case '6': family = 6; wild = 0; break;
+    case '+': case '=': family = 4; break;
+    case ':': case '3': case '6': family = 6; break;
     case '\'':
       i = dyn_txtline(q,s,len);
       if (i == 1) out->len = 0;
@@ -75,12 +104,11 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
   body = len;
   if (s[body - 1] == '\n') --body;
   if (body && s[body - 1] == '\r') --body;
-  colon = 1 + byte_chr(s + 1,body - 1,':');
-  name = 1;
-  if (wild && colon >= 3 && s[1] == '*' && s[2] == '.') name = 3;
-  i = host(q,s + name,colon - name);
+  if (!dyn_linename(s,body,&name,&n)) return 0;
+  i = host(q,s + name,n);
   if (i == -1) return 0;
   h = &q->h[i];
+  colon = 1 + byte_chr(s + 1,body - 1,':');
 
   if (s[0] == ':') {
     if (colon == body) return 0;

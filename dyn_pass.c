@@ -51,14 +51,24 @@ static int room(struct pass *p,unsigned long off)
   return 1;
 }
 
-/* the line s[0..len) at file offset off; 1 if it changes, 0 if not,
-   -1 on error */
-static int line(struct pass *p,struct dyn_req *q,unsigned long off,const char *s,unsigned int len)
+/* the line s[0..len) at file offset off: the request of b it belongs
+   to, if any, decides (dyn_line); an expired ACME challenge line goes
+   whoever's it is. 1 if it changes, 0 if not, -1 on error */
+static int line(struct pass *p,struct dyn_batch *b,unsigned long off,const char *s,unsigned int len)
 {
+  struct dyn_req *q;
+  unsigned int start;
+  unsigned int n;
   unsigned int a = 0;
-  unsigned int b = 0;
+  unsigned int z = 0;
   int r;
 
+  if (!dyn_linename(s,len,&start,&n)) return 0;
+  q = dyn_batch_find(b,s + start,n);
+  if (!q) {
+    if (s[0] != '\'') return 0;
+    q = b->r[0];
+  }
   r = dyn_line(q,s,len,&edited);
   if (r == -1) { errno = ENOMEM; return -1; }
   if (!r) return 0;
@@ -66,21 +76,22 @@ static int line(struct pass *p,struct dyn_req *q,unsigned long off,const char *s
   if (r <= 0) return r ? -1 : 1;
   /* only the bytes that differ */
   while (a < len && a < edited.len && s[a] == edited.s[a]) ++a;
-  while (b < len - a && b < edited.len - a && s[len - 1 - b] == edited.s[edited.len - 1 - b]) ++b;
-  if (put(p->e,p->max,off + a,off + len - b,edited.s + a,edited.len - a - b) == -1) return -1;
+  while (z < len - a && z < edited.len - a && s[len - 1 - z] == edited.s[edited.len - 1 - z]) ++z;
+  if (put(p->e,p->max,off + a,off + len - z,edited.s + a,edited.len - a - z) == -1) return -1;
   return 1;
 }
 
-/* Runs request q over the data file fdin, from its start: dyn_line
-   sees every line of at most DYN_LINEMAX bytes (newline not counted),
-   longer ones are not ours; at the end the ACME lines q adds
-   (dyn_txtend). The hosts' counts in q->h are set from scratch.
+/* Runs the requests of batch b (at least one) over the data file
+   fdin, from its start: dyn_line sees every line of at most
+   DYN_LINEMAX bytes (newline not counted) with the request it belongs
+   to; longer ones are not ours; at the end come the ACME lines the
+   requests add (dyn_txtend). The hosts' counts are set from scratch.
    fdout -1: count only; the edits are recorded in e (at most e->max,
    DYN_EDITMAX if 0) for dyn_copy; returns 0 if all of them are there,
    1 if there were more. Otherwise the edited file is written to fdout,
    e being the window of edits not yet written; returns 0. -1 on error,
    errno set. e->size gets the size of the file read. */
-int dyn_pass(struct dyn_req *q,int fdin,int fdout,struct dyn_edits *e)
+int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
 {
   struct pass p;
   unsigned long off = 0;  /* file offset of buf[0] */
@@ -88,6 +99,8 @@ int dyn_pass(struct dyn_req *q,int fdin,int fdout,struct dyn_edits *e)
   unsigned int start;     /* first unprocessed byte in buf */
   unsigned int nl;
   unsigned int i;
+  unsigned int k;
+  struct dyn_req *q;
   int skipping = 0;       /* inside an over-long line */
   int endnl = 1;          /* the file so far is empty or ends with a newline */
   int r;
@@ -100,10 +113,11 @@ int dyn_pass(struct dyn_req *q,int fdin,int fdout,struct dyn_edits *e)
   p.lost = 0;
   e->n = 0;
   e->bytes.len = 0;
-  for (i = 0;i < q->nh;++i) {
-    q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
-    q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
-  }
+  for (k = 0;k < b->n;++k)
+    for (q = b->r[k],i = 0;i < q->nh;++i) {
+      q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
+      q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
+    }
   if (lseek(fdin,0,SEEK_SET) == -1) return -1;
 
   for (;;) {
@@ -117,7 +131,7 @@ int dyn_pass(struct dyn_req *q,int fdin,int fdout,struct dyn_edits *e)
       nl = byte_chr(buf + start,have - start,'\n');
       if (start + nl == have) break;
       if (skipping) skipping = 0;
-      else if (line(&p,q,off + start,buf + start,nl + 1) == -1) return -1;
+      else if (line(&p,b,off + start,buf + start,nl + 1) == -1) return -1;
       start += nl + 1;
     }
     if (start == 0 && have == sizeof buf) {
@@ -132,18 +146,17 @@ int dyn_pass(struct dyn_req *q,int fdin,int fdout,struct dyn_edits *e)
 
   if (have && !skipping) {
     /* a last line without newline */
-    r = line(&p,q,off,buf,have);
+    r = line(&p,b,off,buf,have);
     if (r == -1) return -1;
     if (r == 1 && !edited.len) endnl = 1; /* it goes: the line before ends the file */
   }
   e->size = off + have;
-  if (!dyn_txtend(q,&edited)) { errno = ENOMEM; return -1; }
-  if (edited.len) {
+  if (!stralloc_copys(&tail,endnl ? "" : "\n")) { errno = ENOMEM; return -1; }
+  for (k = 0;k < b->n;++k) {
+    if (!dyn_txtend(b->r[k],&edited) || !stralloc_cat(&tail,&edited)) { errno = ENOMEM; return -1; }
+  }
+  if (tail.len > !endnl) {
     /* appended, after a newline if the file lacks its last one */
-    if (!stralloc_copys(&tail,endnl ? "" : "\n") || !stralloc_cat(&tail,&edited)) {
-      errno = ENOMEM;
-      return -1;
-    }
     r = room(&p,e->size);
     if (r == -1) return -1;
     if (r && put(e,p.max,e->size,e->size,tail.s,tail.len) == -1) return -1;

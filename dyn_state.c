@@ -3,6 +3,8 @@
 #include <unistd.h>
 #include "fmt.h"
 #include "scan.h"
+#include "stralloc.h"
+#include "datadir.h"
 #include "dyn.h"
 
 /* The data lock file (fn.lock) holds two generation numbers: written
@@ -52,4 +54,25 @@ int dyn_state_write(int fd,const struct dyn_state *st)
     return -1;
   }
   return 0;
+}
+
+/* The generation numbers of the data file fn, without its lock: the
+   record is one pwrite of fixed width, so a read sees one whole. A
+   missing lock file reads as 0 0. 0 on success, -1 on error. */
+int dyn_state_peek(const char *fn,struct dyn_state *st)
+{
+  static stralloc lockfn;
+  int fd;
+  int r;
+
+  if (!datadir_name(&lockfn,fn,DATADIR_LOCK)) { errno = ENOMEM; return -1; }
+  fd = open(lockfn.s,O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd == -1) {
+    if (errno != ENOENT) return -1;
+    st->written = st->built = 0;
+    return 0;
+  }
+  r = dyn_state_read(fd,st);
+  close(fd);
+  return r;
 }

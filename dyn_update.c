@@ -1,37 +1,16 @@
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include "stralloc.h"
 #include "replace.h"
 #include "dyn.h"
 
+static struct dyn_batch b;
 static struct dyn_edits e;
-static struct replace r; /* static: its name grows once */
-
-static int fail(const char **why,const char *reason,int fdlock,int fdin)
-{
-  int x = errno;
-  if (fdin != -1) close(fdin);
-  if (fdlock != -1) close(fdlock);
-  *why = reason;
-  errno = x;
-  return -1;
-}
-
-/* A TXT request may change the challenge values of a host only if the
-   user may update it and it has address lines: known after a first
-   pass. Returns how many hosts it marks. */
-static unsigned int txtmark(struct dyn_req *q)
-{
-  unsigned int i;
-  unsigned int n = 0;
-
-  for (i = 0;i < q->nh;++i) {
-    q->h[i].txt = q->mode == DYN_TXT && q->h[i].ok && q->h[i].allowed && q->h[i].lines;
-    if (q->h[i].txt) ++n;
-  }
-  return n;
-}
+static struct dyn_req waiting[DYN_BATCHMAX];
+static stralloc waitid[DYN_BATCHMAX];
+static stralloc id;
 
 static int changes(const struct dyn_req *q)
 {
@@ -40,60 +19,132 @@ static int changes(const struct dyn_req *q)
   return 0;
 }
 
-/* Edits the data file fn in the current directory for request q,
-   under its data lock (dyn_lock, waiting at most wait seconds).
-   Returns 1 if fn was replaced, 0 if nothing had to change (nothing
-   written), -1 on error with errno and *why set; fn is then as it was
-   and no temporary file is left. *st gets the generation numbers
-   after the edit: this request's change is published once built
-   reaches written. Every write also drops expired ACME lines. */
-int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,struct dyn_state *st,const char **why)
+/* A look at the data file as it is, without the lock (a rename makes
+   an open file a snapshot): 1 if request q would change it, 0 if not
+   (the counts in q then answer it), -1 on error. */
+static int look(struct dyn_req *q,const char *fn)
 {
-  struct stat sb;
-  int fdlock;
-  int fdin;
-  int lost;
-  int marked;
   unsigned int i;
+  int fd;
+  int r;
 
-  fdlock = dyn_lock(fn,wait,st,why);
-  if (fdlock == -1) return -1;
-  fdin = open(fn,O_RDONLY | O_CLOEXEC);
-  if (fdin == -1) return fail(why,"unable to open data file",fdlock,-1);
-  if (fstat(fdin,&sb) == -1) return fail(why,"unable to stat data file",fdlock,fdin);
+  fd = open(fn,O_RDONLY | O_CLOEXEC);
+  if (fd == -1) return -1;
+  dyn_batch_start(&b);
+  dyn_batch_add(&b,q);
   for (i = 0;i < q->nh;++i) q->h[i].txt = 0;
-  lost = dyn_pass(q,fdin,-1,&e);
-  if (lost != -1 && txtmark(q)) lost = dyn_pass(q,fdin,-1,&e);
-  if (lost == -1) return fail(why,"unable to read data file",fdlock,fdin);
-  if (!changes(q)) { close(fdin); close(fdlock); return 0; }
-  marked = dyn_abuse(q,fn,0);
-  if (marked == -1) return fail(why,"unable to read abuse file",fdlock,fdin);
-  if (marked) {
-    /* some hosts are left out: look again without them */
-    lost = dyn_pass(q,fdin,-1,&e);
-    if (lost == -1) return fail(why,"unable to read data file",fdlock,fdin);
-    if (!changes(q)) { close(fdin); close(fdlock); return 0; }
+  r = dyn_pass(&b,fd,-1,&e);
+  if (r != -1 && q->mode == DYN_TXT) {
+    for (i = 0;i < q->nh;++i) q->h[i].txt = q->h[i].ok && q->h[i].allowed && q->h[i].lines;
+    r = dyn_pass(&b,fd,-1,&e);
   }
+  i = errno;
+  close(fd);
+  errno = i;
+  return r == -1 ? -1 : changes(q);
+}
 
-  if (dyn_cleantemp(fn) == -1) return fail(why,"unable to clean temporary files",fdlock,fdin);
-  if (replace_open(&r,fn,sb.st_mode & 07777) == -1) return fail(why,"unable to create temporary file",fdlock,fdin);
-  /* too many edits to remember: the same pass again, writing */
-  if (lost ? dyn_pass(q,fdin,r.fd,&e) == -1 : dyn_copy(fdin,0,e.size,&e,r.fd) == -1) {
-    replace_abort(&r);
-    return fail(why,"unable to write temporary file",fdlock,fdin);
+/* With the data lock held: q and the changes waiting for a rewrite
+   (dyn_spool), as many as fit in one batch, applied in one rewrite;
+   every waiting one applied gets its answer. */
+static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn_state *st,const char **why)
+{
+  unsigned long now = (unsigned long) time(0);
+  unsigned int n = 0;
+  unsigned int i;
+  int r;
+
+  dyn_batch_start(&b);
+  dyn_batch_add(&b,q);
+  if (!alone)
+    for (;;) {
+      r = dyn_spool_next(fn,&waitid[n],now);
+      if (r == -1) { *why = "unable to read the waiting changes"; return -1; }
+      if (!r) break;
+      if (n == DYN_BATCHMAX - 1) continue; /* the next rewrite's */
+      r = dyn_spool_read(&waiting[n],fn,&waitid[n],now);
+      if (r == -1) { *why = "unable to read a waiting change"; return -1; }
+      /* one of its hosts may be in this batch already: then it stays
+         for the next rewrite */
+      if (r && !dyn_batch_add(&b,&waiting[n])) continue;
+      if (dyn_spool_drop(fn,&waitid[n]) == -1) { *why = "unable to remove a waiting change"; return -1; }
+      if (r) ++n;
+    }
+  r = dyn_apply(&b,fn,fdlock,st,why);
+  if (r == -1) return -1;
+  for (i = 0;i < n;++i) {
+    dyn_results(&waiting[i]);
+    /* a lost answer costs its handler a wait and a 911, nothing more */
+    dyn_spool_answer(&waiting[i],fn,&waitid[i],st->written);
   }
-  if (replace_done(&r,1) == -1) return fail(why,"unable to write temporary file",fdlock,fdin);
-  close(fdin);
-  /* count the generation first: dying between the two costs a make,
-     never a change that looks published but is not */
-  ++st->written;
-  if (dyn_state_write(fdlock,st) == -1) { replace_abort(&r); return fail(why,"unable to write lock file",fdlock,-1); }
-  if (replace_rename(&r) == -1) return fail(why,"unable to replace data file",fdlock,-1);
-  /* the change is made: failing to count it only forgets one event */
-  dyn_abuse(q,fn,1);
+  return r;
+}
+
+/* Edits the data file fn in the current directory for request q.
+   First a look without the lock: a request that changes nothing (the
+   most common one) never waits for a writer. Otherwise, unless alone,
+   q is left for whoever holds the data lock next (group commit: one
+   rewrite applies every change waiting then), and this handler waits
+   at most wait seconds for the lock: then either its answer is there,
+   or it applies q and whatever waits itself (dyn_apply). Returns 1 if
+   q's change was written, 0 if nothing had to change, -1 on error with
+   errno and *why set (data file as it was, no temporary file left).
+   *st gets the generation numbers: q is published once built reaches
+   written. Fills q's counts for dyn_results, or its results. */
+int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,struct dyn_state *st,const char **why)
+{
+  unsigned long gen;
+  int fdlock = -1;
+  int fdspool = -1;
+  int r;
+  int x;
+
+  r = look(q,fn);
+  if (r == -1) { *why = "unable to read data file"; return -1; }
+  if (!r) {
+    /* opened before the numbers are read: what it saw is published
+       once built reaches this written */
+    if (dyn_state_peek(fn,st) == -1) { *why = "unable to read lock file"; return -1; }
+    dyn_results(q);
+    return 0;
+  }
+  if (!alone) {
+    if (!dyn_spool_id(&id)) { errno = ENOMEM; *why = "out of memory"; return -1; }
+    fdspool = dyn_spool_put(q,fn,&id,(unsigned long) time(0) + wait);
+    if (fdspool == -1) { *why = "unable to leave a change"; return -1; }
+  }
+  fdlock = dyn_lock(fn,wait,st,why);
+  if (fdlock == -1) goto fail;
+  if (!alone) {
+    r = dyn_spool_result(q,fn,&id,&gen);
+    if (r == -1) { *why = "unable to read an answer"; goto fail; }
+    if (r == 1) {
+      /* applied by another handler's rewrite, in generation gen */
+      close(fdlock);
+      close(fdspool);
+      st->written = gen;
+      replace_syncdir(fn);
+      for (x = 0;x < (int) q->nh;++x) if (q->h[x].result == DYN_GOOD) return 1;
+      return 0;
+    }
+    /* nobody took it: this handler leads */
+    if (dyn_spool_drop(fn,&id) == -1) { *why = "unable to remove a waiting change"; goto fail; }
+  }
+  r = lead(q,fn,fdlock,alone,st,why);
+  if (r == -1) goto fail;
+  dyn_results(q);
   close(fdlock);
+  if (fdspool != -1) close(fdspool);
   /* the rename reaches the disk before anyone is told good, but the
      next writer need not wait for it */
-  replace_syncdir(fn);
-  return 1;
+  if (r) replace_syncdir(fn);
+  return r;
+
+  fail:
+  x = errno;
+  if (fdlock != -1) close(fdlock);
+  /* nobody need apply it now: this handler answers 911 */
+  if (fdspool != -1) { dyn_spool_drop(fn,&id); close(fdspool); }
+  errno = x;
+  return -1;
 }

@@ -31,6 +31,7 @@
 
 static struct dyn_req q;
 static struct dyn_edits ed;
+static struct dyn_batch b;
 #define h q.h
 #define nh q.nh
 #define a q.addr
@@ -265,8 +266,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *d,size_t size)
 
   /* the counting pass, as dyn_update makes it first */
   if (lseek(fdin,0,SEEK_SET) == -1) fail("lseek");
+  dyn_batch_start(&b);
+  dyn_batch_add(&b,&q);
   ed.max = 0;
-  if (dyn_pass(&q,fdin,-1,&ed) == -1) fail("dyn_pass failed (counting)");
+  if (dyn_pass(&b,fdin,-1,&ed) == -1) fail("dyn_pass failed (counting)");
   for (i = 0;i < nh;++i) {
     if (h[i].lines != lines[i]) fail("wrong count of lines (counting)");
     if (h[i].changed != changed[i]) fail("wrong count of changes (counting)");
@@ -275,7 +278,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d,size_t size)
 
   if (lseek(fdin,0,SEEK_SET) == -1 || lseek(fdout,0,SEEK_SET) == -1) fail("lseek");
   ed.max = 1; /* the writing pass, flushing after every edit */
-  if (dyn_pass(&q,fdin,fdout,&ed) == -1) fail("dyn_pass failed");
+  if (dyn_pass(&b,fdin,fdout,&ed) == -1) fail("dyn_pass failed");
   for (i = 0;i < nh;++i) {
     if (h[i].lines != seen[i]) fail("the two passes counted differently");
     if (h[i].changed != changed[i]) fail("wrong count of changes");

@@ -491,13 +491,12 @@ static void update(void)
   int wstat;
 
   deadline_set(conf.timeout); /* for the locks and the make we may wait for */
-  changed = dyn_update(&q,conf.data,deadline_left(),&st,&reason);
+  changed = dyn_update(&q,conf.data,deadline_left(),!conf.groupcommit,&st,&reason);
   if (changed == -1) {
     for (i = 0;i < q.nh;++i) q.h[i].result = q.h[i].ok ? DYN_911 : DYN_NOTFQDN;
     results();
     finish(111,0,reason,errno);
   }
-  dyn_results(&q);
   if (!served() || (!changed && st.built >= st.written)) return;
   pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),&wstat,&reason);
   if (!pub) return;

@@ -57,6 +57,7 @@ static int readfile(const char *fn,stralloc *sa)
 }
 
 static struct dyn_req q;
+static struct dyn_batch b;
 static struct dyn_edits e1;
 static struct dyn_edits e2;
 
@@ -79,6 +80,8 @@ int main(int argc,char **argv)
   ip6_scan("2001:db8::9",11,q.addr.ip6);
   q.addr.len6 = ip6_fmt(q.addr.text6,q.addr.ip6);
   e2.max = 1;
+  dyn_batch_start(&b);
+  dyn_batch_add(&b,&q);
 
   for (it = 0;it < iters;++it) {
     in.len = 0;
@@ -94,13 +97,13 @@ int main(int argc,char **argv)
     if (writefile("scandiff.in",&in) == -1) return 111;
 
     fd = open("scandiff.in",O_RDONLY);
-    lost = dyn_pass(&q,fd,-1,&e1);
+    lost = dyn_pass(&b,fd,-1,&e1);
     l0 = q.h[0].lines; c0 = q.h[0].changed; l1 = q.h[1].lines; c1 = q.h[1].changed;
     fdo = open("scandiff.1",O_WRONLY | O_CREAT | O_TRUNC,0600);
     if (lost != 0 || dyn_copy(fd,0,e1.size,&e1,fdo) == -1) return 111;
     close(fdo);
     fdo = open("scandiff.2",O_WRONLY | O_CREAT | O_TRUNC,0600);
-    if (dyn_pass(&q,fd,fdo,&e2) == -1) return 111;
+    if (dyn_pass(&b,fd,fdo,&e2) == -1) return 111;
     close(fdo);
     close(fd);
     if (readfile("scandiff.1",&out1) == -1 || readfile("scandiff.2",&out2) == -1) return 111;

@@ -1,0 +1,102 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "replace.h"
+#include "dyn.h"
+
+static struct dyn_edits e;
+static struct replace r; /* static: its name grows once */
+
+static int fail(const char **why,const char *reason,int fdin)
+{
+  int x = errno;
+  if (fdin != -1) close(fdin);
+  *why = reason;
+  errno = x;
+  return -1;
+}
+
+/* A TXT request may change the challenge values of a host only if the
+   user may update it and it has address lines: known after a first
+   pass. Returns how many hosts it marks. */
+static unsigned int txtmark(struct dyn_batch *b)
+{
+  struct dyn_req *q;
+  unsigned int i;
+  unsigned int k;
+  unsigned int n = 0;
+
+  for (k = 0;k < b->n;++k)
+    for (q = b->r[k],i = 0;i < q->nh;++i) {
+      q->h[i].txt = q->mode == DYN_TXT && q->h[i].ok && q->h[i].allowed && q->h[i].lines;
+      if (q->h[i].txt) ++n;
+    }
+  return n;
+}
+
+static int changes(const struct dyn_batch *b)
+{
+  unsigned int i;
+  unsigned int k;
+
+  for (k = 0;k < b->n;++k)
+    for (i = 0;i < b->r[k]->nh;++i) if (b->r[k]->h[i].changed) return 1;
+  return 0;
+}
+
+/* Applies the requests of batch b to the data file fn in the current
+   directory in one rewrite: one pass to count (two for TXT requests,
+   whose hosts need address lines), the abuse limits, one write, one
+   fsync, one rename. Call it with the data lock fdlock held and its
+   generation numbers in *st; written is counted before the rename.
+   Returns 1 if fn was replaced, 0 if nothing had to change (nothing
+   written), -1 on error with errno and *why set; fn is then as it was
+   and no temporary file is left. The directory is not synced: the
+   caller does it, after letting the lock go. */
+int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,struct dyn_state *st,const char **why)
+{
+  struct stat sb;
+  struct dyn_req *q;
+  unsigned int i;
+  unsigned int k;
+  int fdin;
+  int lost;
+  int marked;
+
+  fdin = open(fn,O_RDONLY | O_CLOEXEC);
+  if (fdin == -1) return fail(why,"unable to open data file",-1);
+  if (fstat(fdin,&sb) == -1) return fail(why,"unable to stat data file",fdin);
+  for (k = 0;k < b->n;++k)
+    for (q = b->r[k],i = 0;i < q->nh;++i) q->h[i].txt = 0;
+  lost = dyn_pass(b,fdin,-1,&e);
+  if (lost != -1 && txtmark(b)) lost = dyn_pass(b,fdin,-1,&e);
+  if (lost == -1) return fail(why,"unable to read data file",fdin);
+  if (!changes(b)) { close(fdin); return 0; }
+  marked = dyn_abuse(b,fn,0);
+  if (marked == -1) return fail(why,"unable to read abuse file",fdin);
+  if (marked) {
+    /* some hosts are left out: look again without them */
+    lost = dyn_pass(b,fdin,-1,&e);
+    if (lost == -1) return fail(why,"unable to read data file",fdin);
+    if (!changes(b)) { close(fdin); return 0; }
+  }
+
+  if (dyn_cleantemp(fn) == -1) return fail(why,"unable to clean temporary files",fdin);
+  if (replace_open(&r,fn,sb.st_mode & 07777) == -1) return fail(why,"unable to create temporary file",fdin);
+  /* too many edits to remember: the same pass again, writing */
+  if (lost ? dyn_pass(b,fdin,r.fd,&e) == -1 : dyn_copy(fdin,0,e.size,&e,r.fd) == -1) {
+    replace_abort(&r);
+    return fail(why,"unable to write temporary file",fdin);
+  }
+  if (replace_done(&r,1) == -1) return fail(why,"unable to write temporary file",fdin);
+  close(fdin);
+  /* count the generation first: dying between the two costs a make,
+     never a change that looks published but is not */
+  ++st->written;
+  if (dyn_state_write(fdlock,st) == -1) { replace_abort(&r); return fail(why,"unable to write lock file",-1); }
+  if (replace_rename(&r) == -1) return fail(why,"unable to replace data file",-1);
+  /* the change is made: failing to count it only forgets one event */
+  dyn_abuse(b,fn,1);
+  return 1;
+}

@@ -1,0 +1,84 @@
+#include "byte.h"
+#include "case.h"
+#include "dyn.h"
+
+/* A batch: the requests one rewrite applies, with an index from host
+   name to request, so that a pass looks each line's name up once, how
+   many requests there are. */
+
+static unsigned int hash(const char *s,unsigned int len)
+{
+  unsigned int h = 5381;
+  unsigned char c;
+
+  while (len--) {
+    c = *s++;
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    h = (h * 33) ^ c;
+  }
+  return h;
+}
+
+void dyn_batch_start(struct dyn_batch *b)
+{
+  b->n = 0;
+  b->nh = 0;
+  byte_zero((char *) b->ix,sizeof b->ix);
+}
+
+/* the slot of name in b's index: holding it, or the empty one where it
+   would go */
+static unsigned int slot(const struct dyn_batch *b,const char *name,unsigned int len)
+{
+  unsigned int i = hash(name,len) & (DYN_INDEX - 1);
+  unsigned int x;
+  const struct dyn_host *h;
+
+  while ((x = b->ix[i])) {
+    --x;
+    h = &b->r[x / DYN_HOSTMAX]->h[x % DYN_HOSTMAX];
+    if (h->name.len == len && case_equalb(name,len,h->name.s)) return i;
+    i = (i + 1) & (DYN_INDEX - 1);
+  }
+  return i;
+}
+
+/* the request of b that may update the host name[0..len) (case
+   ignored), or 0 */
+struct dyn_req *dyn_batch_find(const struct dyn_batch *b,const char *name,unsigned int len)
+{
+  unsigned int x = b->ix[slot(b,name,len)];
+  return x ? b->r[(x - 1) / DYN_HOSTMAX] : 0;
+}
+
+static int indexed(const struct dyn_host *h)
+{
+  return h->ok && h->allowed;
+}
+
+/* Adds q to b: 1 if added, 0 if b is full or one of q's hosts belongs
+   to a request already in b (it waits for the next rewrite). */
+int dyn_batch_add(struct dyn_batch *b,struct dyn_req *q)
+{
+  unsigned int i;
+  unsigned int n = 0;
+  unsigned int s;
+
+  if (b->n == DYN_BATCHMAX) return 0;
+  for (i = 0;i < q->nh;++i)
+    if (indexed(&q->h[i])) {
+      if (dyn_batch_find(b,q->h[i].name.s,q->h[i].name.len)) return 0;
+      ++n;
+    }
+  if (b->nh + n > DYN_BATCHHOSTS) return 0;
+  b->r[b->n] = q;
+  for (i = 0;i < q->nh;++i) {
+    if (!indexed(&q->h[i])) continue;
+    s = slot(b,q->h[i].name.s,q->h[i].name.len);
+    if (b->ix[s]) continue; /* named twice in q: the first one */
+    b->ix[s] = 1 + b->n * DYN_HOSTMAX + i;
+    ++b->nh;
+  }
+  ++b->n;
+  return 1;
+}

@@ -1,0 +1,285 @@
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "byte.h"
+#include "fmt.h"
+#include "scan.h"
+#include "str.h"
+#include "stralloc.h"
+#include "datadir.h"
+#include "replace.h"
+#include "dyn.h"
+
+/* Group commit's hand-off. A handler with a change leaves it in
+   DATA.req.ID before it waits for the data lock; whoever holds the
+   lock applies every waiting change in one rewrite (dyn_apply) and
+   leaves each one's answer in DATA.res.ID, for its handler to read
+   when it gets the lock in turn. Both are written with replace, so a
+   reader never sees half of one; neither is synced: a change whose
+   handler dies before its answer was never answered good. A handler
+   holds a shared flock on its entry while it waits: an entry nobody
+   holds is a dead handler's and is dropped unapplied, and so is one
+   past its handler's deadline, so an old change never comes back. The
+   entries are this program's own binary structures, checked by size
+   before use: all their writers and readers are one build of it. */
+
+#define MAGIC "tdq1"
+#define NAMEMAX 255
+
+static struct replace tmp;
+static stralloc fn1;
+static char buf[16 + sizeof (struct dyn_req) + DYN_HOSTMAX * (4 + NAMEMAX)];
+
+static void put4(char *s,unsigned long u)
+{
+  s[0] = u; s[1] = u >> 8; s[2] = u >> 16; s[3] = u >> 24;
+}
+
+static unsigned long get4(const char *s)
+{
+  const unsigned char *u = (const unsigned char *) s;
+  return u[0] | ((unsigned long) u[1] << 8) | ((unsigned long) u[2] << 16) | ((unsigned long) u[3] << 24);
+}
+
+static int writeall(int fd,const char *s,unsigned int len)
+{
+  int w;
+  while (len) {
+    w = write(fd,s,len);
+    if (w == -1) { if (errno == EINTR) continue; return -1; }
+    s += w;
+    len -= w;
+  }
+  return 0;
+}
+
+/* id gets a name no other handler uses: pid, seconds, nanoseconds */
+int dyn_spool_id(stralloc *id)
+{
+  struct timespec t;
+
+  clock_gettime(CLOCK_REALTIME,&t);
+  return stralloc_copys(id,"") && stralloc_catulong(id,(unsigned long) getpid())
+      && stralloc_append(id,'.') && stralloc_catulong(id,(unsigned long) t.tv_sec)
+      && stralloc_append(id,'.') && stralloc_catulong(id,(unsigned long) t.tv_nsec);
+}
+
+static int name(const char *fn,const char *kind,const stralloc *id)
+{
+  return stralloc_copys(&fn1,fn) && stralloc_cats(&fn1,kind)
+      && stralloc_catb(&fn1,id->s,id->len) && stralloc_0(&fn1);
+}
+
+/* Leaves request q, whose handler waits until deadline (seconds since
+   1970), as DATA.req.ID (fn is DATA). Returns a descriptor holding
+   the entry's shared lock, to keep open while waiting; -1 on error. */
+int dyn_spool_put(const struct dyn_req *q,const char *fn,const stralloc *id,unsigned long deadline)
+{
+  int fd;
+  int e;
+
+  unsigned int len = 12;
+  unsigned int i;
+
+  if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
+  byte_copy(buf,4,MAGIC);
+  put4(buf + 4,sizeof *q);
+  put4(buf + 8,deadline);
+  byte_copy(buf + len,sizeof *q,(const char *) q);
+  len += sizeof *q;
+  for (i = 0;i < q->nh;++i) {
+    if (q->h[i].name.len > NAMEMAX) { errno = EINVAL; return -1; }
+    put4(buf + len,q->h[i].name.len);
+    byte_copy(buf + len + 4,q->h[i].name.len,q->h[i].name.s);
+    len += 4 + q->h[i].name.len;
+  }
+  if (replace_open(&tmp,fn1.s,0600) == -1) return -1;
+  /* locked before it has its name, held through a second descriptor
+     of the same open file: no leader ever sees it unlocked */
+  if (flock(tmp.fd,LOCK_SH) == -1 || (fd = fcntl(tmp.fd,F_DUPFD_CLOEXEC,0)) == -1) { replace_abort(&tmp); return -1; }
+  if (writeall(tmp.fd,buf,len) == -1 || replace_commit(&tmp,0) == -1) {
+    e = errno;
+    replace_abort(&tmp);
+    close(fd);
+    errno = e;
+    return -1;
+  }
+  return fd;
+}
+
+/* buf gets the file f: 1, or 0 if it is not there, or (alive) if no
+   live handler holds it; -1 on error */
+static int readfile(const char *f,unsigned int *len,int alive)
+{
+  int fd;
+  int r;
+
+  *len = 0;
+  fd = open(f,O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd == -1) return errno == ENOENT ? 0 : -1;
+  if (alive) {
+    if (flock(fd,LOCK_EX | LOCK_NB) == 0) { close(fd); return 0; }
+    if (errno != EWOULDBLOCK) { r = errno; close(fd); errno = r; return -1; }
+  }
+  for (;;) {
+    r = read(fd,buf + *len,sizeof buf - *len);
+    if (r == -1) { if (errno == EINTR) continue; r = errno; close(fd); errno = r; return -1; }
+    if (!r) break;
+    *len += r;
+    if (*len == sizeof buf) break; /* too long to be one of ours */
+  }
+  close(fd);
+  return 1;
+}
+
+/* Removes the entry DATA.req.ID, if it is there. 0 or -1. */
+int dyn_spool_drop(const char *fn,const stralloc *id)
+{
+  if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
+  if (unlink(fn1.s) == -1 && errno != ENOENT) return -1;
+  return 0;
+}
+
+/* Reads the entry DATA.req.ID into q (whose names are kept and
+   reused). 1 if q holds a change to apply; 0 if there is none to apply
+   (gone, its handler dead, not ours, or past its deadline at now:
+   dyn_spool_drop it); -1 on error. */
+int dyn_spool_read(struct dyn_req *q,const char *fn,const stralloc *id,unsigned long now)
+{
+  static struct dyn_req in;
+  struct dyn_req *x;
+  unsigned int len;
+  unsigned int pos;
+  unsigned int n;
+  unsigned int i;
+  int r;
+
+  if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
+  r = readfile(fn1.s,&len,1);
+  if (r <= 0) return r;
+  if (len < 12 + sizeof *q || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != sizeof *q) return 0;
+  if (get4(buf + 8) < now) return 0;
+  byte_copy((char *) &in,sizeof in,buf + 12); /* aligned; its names are not used */
+  x = &in;
+  if (x->nh > DYN_HOSTMAX || x->nh == 0) return 0;
+  q->mode = x->mode;
+  q->nh = x->nh;
+  q->addr = x->addr;
+  q->txt = x->txt;
+  q->limits = x->limits;
+  q->now = x->now;
+  pos = 12 + sizeof *q;
+  for (i = 0;i < q->nh;++i) {
+    if (len - pos < 4) return 0;
+    n = get4(buf + pos);
+    if (n > NAMEMAX || len - pos - 4 < n) return 0;
+    if (!stralloc_copyb(&q->h[i].name,buf + pos + 4,n)) { errno = ENOMEM; return -1; }
+    pos += 4 + n;
+    q->h[i].ok = x->h[i].ok;
+    q->h[i].allowed = x->h[i].allowed;
+    q->h[i].abuse = 0;
+    q->h[i].result = 0;
+  }
+  return 1;
+}
+
+/* Leaves the answer to request q, applied in generation gen, as
+   DATA.res.ID. 0 or -1. */
+int dyn_spool_answer(const struct dyn_req *q,const char *fn,const stralloc *id,unsigned long gen)
+{
+  static stralloc out;
+  const struct dyn_host *h;
+  unsigned int i;
+
+  if (!name(fn,DATADIR_RES,id)) { errno = ENOMEM; return -1; }
+  if (!stralloc_copys(&out,"") || !stralloc_catulong(&out,gen) || !stralloc_append(&out,'\n')) { errno = ENOMEM; return -1; }
+  for (i = 0;i < q->nh;++i) {
+    h = &q->h[i];
+    if (!stralloc_catulong(&out,h->result) || !stralloc_append(&out,' ')
+        || !stralloc_catulong(&out,h->lines4) || !stralloc_append(&out,' ')
+        || !stralloc_catulong(&out,h->lines6) || !stralloc_append(&out,' ')
+        || !stralloc_catulong(&out,h->changed) || !stralloc_append(&out,'\n')) { errno = ENOMEM; return -1; }
+  }
+  if (replace_open(&tmp,fn1.s,0600) == -1) return -1;
+  if (writeall(tmp.fd,out.s,out.len) == -1) { replace_abort(&tmp); return -1; }
+  return replace_commit(&tmp,0);
+}
+
+/* The answer to this handler's request q, if a rewrite has given it:
+   each host's result and counts, and *gen the generation it was
+   applied in. 1 if there is one (then it is removed), 0 if not, -1 on
+   error. */
+int dyn_spool_result(struct dyn_req *q,const char *fn,const stralloc *id,unsigned long *gen)
+{
+  unsigned long v[4];
+  unsigned int len;
+  unsigned int pos;
+  unsigned int i;
+  unsigned int j;
+  unsigned int n;
+  int r;
+
+  if (!name(fn,DATADIR_RES,id)) { errno = ENOMEM; return -1; }
+  r = readfile(fn1.s,&len,0);
+  if (r <= 0) return r;
+  unlink(fn1.s);
+  pos = scan_ulong(buf,gen);
+  if (!pos || pos >= len || buf[pos] != '\n') { errno = EPROTO; return -1; }
+  ++pos;
+  for (i = 0;i < q->nh;++i)
+    for (j = 0;j < 4;++j) {
+      n = scan_ulong(buf + pos,&v[j]);
+      if (!n || pos + n >= len || buf[pos + n] != (j < 3 ? ' ' : '\n')) { errno = EPROTO; return -1; }
+      pos += n + 1;
+      if (j == 3) {
+        q->h[i].result = v[0];
+        q->h[i].lines4 = v[1];
+        q->h[i].lines6 = v[2];
+        q->h[i].changed = v[3];
+        q->h[i].lines = v[1] + v[2];
+      }
+    }
+  return 1;
+}
+
+/* The next waiting entry's ID, from a look at the current directory
+   that this call starts if none is going on: 1 if found, 0 at the end
+   (the look is over), -1 on error. Stale answers nobody took (their
+   handler died) are removed on the way, once an hour old. */
+int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
+{
+  static DIR *dir;
+  static stralloc req;
+  static stralloc res;
+  struct dirent *d;
+  struct stat st;
+  const char *x;
+
+  if (!dir) {
+    if (!stralloc_copys(&req,fn) || !stralloc_cats(&req,DATADIR_REQ) || !stralloc_0(&req)) return -1;
+    if (!stralloc_copys(&res,fn) || !stralloc_cats(&res,DATADIR_RES) || !stralloc_0(&res)) return -1;
+    dir = opendir(".");
+    if (!dir) return -1;
+  }
+  while ((d = readdir(dir))) {
+    if (str_start(d->d_name,res.s)) {
+      if (lstat(d->d_name,&st) == 0 && (unsigned long) st.st_mtime + 3600 < now) unlink(d->d_name);
+      continue;
+    }
+    if (!str_start(d->d_name,req.s)) continue;
+    /* an ID is digits and dots; replace's temporary files are not
+       entries yet */
+    for (x = d->d_name + req.len - 1;*x;++x)
+      if ((*x < '0' || *x > '9') && *x != '.') break;
+    if (*x) continue;
+    if (!stralloc_copys(id,d->d_name + req.len - 1)) return -1;
+    return 1;
+  }
+  closedir(dir);
+  dir = 0;
+  return 0;
+}
