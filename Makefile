@@ -1,12 +1,14 @@
-# tinydnsdyn. Don't edit the rules between BEGIN objects and END
-# objects by hand without keeping their header lists true.
+# tinydnsdyn. The rules between BEGIN objects and END objects are made
+# by ./makeobjects from the sources' #include lines: after adding,
+# removing or renaming a .c, or changing what it includes, run
+# ./makeobjects (./makeobjects --check says whether they are stale;
+# tests/t-makeobjects.sh runs it). Don't edit them by hand.
 
 SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck \
-digest-test
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -97,12 +99,6 @@ alloc.a byte.a
 tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a buffer.a alloc.a byte.a
 	./load tinydnsdyn-passwd dns.a buffer.a alloc.a byte.a -lcrypt
 
-# for the tests only, never installed: the in-tree digests against
-# md5sum, sha1sum and htpasswd
-
-digest-test: load digest-test.o auth.a hash.a http.a buffer.a alloc.a byte.a
-	./load digest-test auth.a hash.a http.a buffer.a alloc.a byte.a -lcrypt
-
 # conf-home, compiled in: auto_home.c is made by auto-str
 
 auto-str: load auto-str.o buffer.a byte.a
@@ -129,17 +125,6 @@ setup: it
 
 check: it
 	./instcheck
-
-# benchmark tools (make bench)
-
-bench-ceiling: load bench-ceiling.o
-	./load bench-ceiling
-
-bench-load: load bench-load.o buffer.a alloc.a byte.a
-	./load bench-load buffer.a alloc.a byte.a
-
-bench-rss: load bench-rss.o buffer.a alloc.a byte.a
-	./load bench-rss buffer.a alloc.a byte.a
 
 # objects
 
@@ -179,18 +164,6 @@ compile base64_decode.c base64.h stralloc.h
 base64_fmt.o: \
 compile base64_fmt.c base64.h stralloc.h
 	./compile base64_fmt.c
-
-bench-ceiling.o: \
-compile bench-ceiling.c 
-	./compile bench-ceiling.c
-
-bench-load.o: \
-compile bench-load.c buffer.h byte.h fmt.h scan.h str.h stralloc.h strerr.h
-	./compile bench-load.c
-
-bench-rss.o: \
-compile bench-rss.c buffer.h fmt.h strerr.h
-	./compile bench-rss.c
 
 buffer.o: \
 compile buffer.c buffer.h
@@ -252,13 +225,13 @@ crypt_apr1.o: \
 compile crypt_apr1.c byte.h crypt_apr1.h md5.h
 	./compile crypt_apr1.c
 
+datadir_name.o: \
+compile datadir_name.c datadir.h str.h stralloc.h
+	./compile datadir_name.c
+
 deadline.o: \
 compile deadline.c deadline.h
 	./compile deadline.c
-
-digest-test.o: \
-compile digest-test.c auth.h buffer.h byte.h crypt_apr1.h md5.h sha1.h str.h stralloc.h strerr.h
-	./compile digest-test.c
 
 dnsname_fqdn.o: \
 compile dnsname_fqdn.c case.h dnsname.h stralloc.h
@@ -384,10 +357,6 @@ ip6_scan.o: \
 compile ip6_scan.c byte.h ip4.h ip6.h scan.h
 	./compile ip6_scan.c
 
-datadir_name.o: \
-compile datadir_name.c str.h datadir.h stralloc.h
-	./compile datadir_name.c
-
 lock_wait.o: \
 compile lock_wait.c lock.h
 	./compile lock_wait.c
@@ -496,12 +465,13 @@ test: it
 quicktest: it
 	./tests/run
 
-bench: it bench-ceiling bench-load bench-rss
-	./bench.sh
+# figures, not tests; bench/bench.sh builds its own tools (bench/*.c)
+bench: it
+	./bench/bench.sh
 
 # libFuzzer harnesses, FUZZTIME seconds each (default 60), built in a temp
 # dir; phony, since fuzz/ holds the seeds
-.PHONY: fuzz sanitize test quicktest
+.PHONY: fuzz sanitize test quicktest bench
 fuzz:
 	./fuzz.sh
 
