@@ -92,9 +92,10 @@ buffer.a alloc.a byte.a
 	./load tinydnsdyn dyn.a auth.a hash.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
 
-tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o dns.a unix.a buffer.a \
-alloc.a byte.a
-	./load tinydnsdyn-conf auto_home.o dns.a unix.a buffer.a alloc.a byte.a
+tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o auto_datamakefile.o \
+dns.a unix.a buffer.a alloc.a byte.a
+	./load tinydnsdyn-conf auto_home.o auto_datamakefile.o dns.a unix.a \
+	buffer.a alloc.a byte.a
 
 tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a buffer.a alloc.a byte.a
 	./load tinydnsdyn-passwd dns.a buffer.a alloc.a byte.a -lcrypt
@@ -110,6 +111,14 @@ auto_home.c: auto-str conf-home
 # auto_home.c is generated, so its object rule lives here, not below
 auto_home.o: compile auto_home.c
 	./compile auto_home.c
+
+# the example data Makefile tinydnsdyn-conf installs: data.Makefile,
+# compiled in (one copy of it)
+auto_datamakefile.c: auto-str data.Makefile
+	./auto-str auto_datamakefile < data.Makefile > auto_datamakefile.c
+
+auto_datamakefile.o: compile auto_datamakefile.c
+	./compile auto_datamakefile.c
 
 # installing: hier.c says what goes where under conf-home; make setup
 # check installs there and verifies the result
@@ -430,7 +439,7 @@ compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
 tinydnsdyn-conf.o: \
-compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn-conf.c auto_datamakefile.h auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-passwd.o: \
