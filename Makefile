@@ -1,12 +1,14 @@
-# tinydnsdyn. Don't edit the rules between BEGIN objects and END
-# objects by hand without keeping their header lists true.
+# tinydnsdyn. The rules between BEGIN objects and END objects are made
+# by ./makeobjects from the sources' #include lines: after adding,
+# removing or renaming a .c, or changing what it includes, run
+# ./makeobjects (./makeobjects --check says whether they are stale;
+# tests/t-makeobjects.sh runs it). Don't edit them by hand.
 
 SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck \
-digest-test
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -93,18 +95,13 @@ buffer.a alloc.a byte.a
 	./load tinydnsdyn dyn.a auth.a hash.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
 
-tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o dns.a unix.a buffer.a \
-alloc.a byte.a
-	./load tinydnsdyn-conf auto_home.o dns.a unix.a buffer.a alloc.a byte.a
+tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o auto_datamakefile.o \
+dns.a unix.a buffer.a alloc.a byte.a
+	./load tinydnsdyn-conf auto_home.o auto_datamakefile.o dns.a unix.a \
+	buffer.a alloc.a byte.a
 
 tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a unix.a buffer.a alloc.a byte.a
 	./load tinydnsdyn-passwd dns.a unix.a buffer.a alloc.a byte.a -lcrypt
-
-# for the tests only, never installed: the in-tree digests against
-# md5sum, sha1sum and htpasswd
-
-digest-test: load digest-test.o auth.a hash.a http.a buffer.a alloc.a byte.a
-	./load digest-test auth.a hash.a http.a buffer.a alloc.a byte.a -lcrypt
 
 # conf-home, compiled in: auto_home.c is made by auto-str
 
@@ -117,6 +114,14 @@ auto_home.c: auto-str conf-home
 # auto_home.c is generated, so its object rule lives here, not below
 auto_home.o: compile auto_home.c
 	./compile auto_home.c
+
+# the example data Makefile tinydnsdyn-conf installs: data.Makefile,
+# compiled in (one copy of it)
+auto_datamakefile.c: auto-str data.Makefile
+	./auto-str auto_datamakefile < data.Makefile > auto_datamakefile.c
+
+auto_datamakefile.o: compile auto_datamakefile.c
+	./compile auto_datamakefile.c
 
 # installing: hier.c says what goes where under conf-home; make setup
 # check installs there and verifies the result
@@ -132,17 +137,6 @@ setup: it
 
 check: it
 	./instcheck
-
-# benchmark tools (make bench)
-
-bench-ceiling: load bench-ceiling.o
-	./load bench-ceiling
-
-bench-load: load bench-load.o buffer.a alloc.a byte.a
-	./load bench-load buffer.a alloc.a byte.a
-
-bench-rss: load bench-rss.o buffer.a alloc.a byte.a
-	./load bench-rss buffer.a alloc.a byte.a
 
 # objects
 
@@ -182,18 +176,6 @@ compile base64_decode.c base64.h stralloc.h
 base64_fmt.o: \
 compile base64_fmt.c base64.h stralloc.h
 	./compile base64_fmt.c
-
-bench-ceiling.o: \
-compile bench-ceiling.c
-	./compile bench-ceiling.c
-
-bench-load.o: \
-compile bench-load.c buffer.h byte.h fmt.h scan.h str.h stralloc.h strerr.h
-	./compile bench-load.c
-
-bench-rss.o: \
-compile bench-rss.c buffer.h fmt.h strerr.h
-	./compile bench-rss.c
 
 buffer.o: \
 compile buffer.c buffer.h
@@ -262,10 +244,6 @@ compile datadir_name.c datadir.h str.h stralloc.h
 deadline.o: \
 compile deadline.c deadline.h
 	./compile deadline.c
-
-digest-test.o: \
-compile digest-test.c auth.h buffer.h byte.h crypt_apr1.h md5.h sha1.h str.h stralloc.h strerr.h
-	./compile digest-test.c
 
 dnsname_fqdn.o: \
 compile dnsname_fqdn.c case.h dnsname.h stralloc.h
@@ -483,17 +461,17 @@ strerr.o: \
 compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
-tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h str.h stralloc.h strerr.h
-	./compile tinydnsdyn.c
-
 tinydnsdyn-conf.o: \
-compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn-conf.c auto_datamakefile.h auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-passwd.o: \
 compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h replace.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-passwd.c
+
+tinydnsdyn.o: \
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn.c
 
 urldecode.o: \
 compile urldecode.c scan.h stralloc.h urldecode.h
@@ -519,12 +497,13 @@ test: it
 quicktest: it
 	./tests/run
 
-bench: it bench-ceiling bench-load bench-rss
-	./bench.sh
+# figures, not tests; bench/bench.sh builds its own tools (bench/*.c)
+bench: it
+	./bench/bench.sh
 
 # libFuzzer harnesses, FUZZTIME seconds each (default 60), built in a temp
 # dir; phony, since fuzz/ holds the seeds
-.PHONY: fuzz sanitize test quicktest
+.PHONY: fuzz sanitize test quicktest bench
 fuzz:
 	./fuzz.sh
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# fuzz.sh [NAME ...]: builds the libFuzzer harnesses fuzz-NAME.c (all of
+# fuzz.sh [NAME ...]: builds the libFuzzer harnesses fuzz/fuzz-NAME.c (all of
 # them, or the ones named) with clang -fsanitize=fuzzer,address,undefined
 # in a temp dir and runs each for FUZZTIME seconds (default 60; 0 only
 # replays the seeds), FUZZJOBS at a time (default 2), starting from its
@@ -25,10 +25,10 @@ command -v "$CLANG" > /dev/null ||
   { echo "fuzz: $CLANG not found (make deps installs clang)" >&2; exit 111; }
 
 if [ $# -eq 0 ]; then
-  set -- $(cd "$top" && ls fuzz-*.c | sed 's/^fuzz-//; s/\.c$//')
+  set -- $(cd "$top/fuzz" && ls fuzz-*.c | sed 's/^fuzz-//; s/\.c$//')
 fi
 for n in "$@"; do
-  [ -f "$top/fuzz-$n.c" ] || { echo "fuzz: no harness fuzz-$n.c" >&2; exit 100; }
+  [ -f "$top/fuzz/fuzz-$n.c" ] || { echo "fuzz: no harness fuzz/fuzz-$n.c" >&2; exit 100; }
   [ -d "$top/fuzz/corpus-$n" ] || { echo "fuzz: no seeds fuzz/corpus-$n" >&2; exit 100; }
 done
 
@@ -36,12 +36,11 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/tinydnsdyn-fuzz.XXXXXX") || exit 111
 cflags="-g -O1 -std=c99 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra -Werror \
 -fno-omit-frame-pointer -fno-sanitize-recover=all -I$top"
 
-# the library: every top-level .c but programs and harnesses
+# the library: every top-level .c but the programs (the harnesses and
+# fuzzreplay.c live in fuzz/)
 echo "fuzz: building in $work"
 mkdir "$work/obj" || exit 111
 for c in "$top"/*.c; do
-  b=$(basename "$c" .c)
-  case $b in fuzz-*|fuzzreplay) continue ;; esac
   grep -q '^int main' "$c" && continue
   echo "$c"
 done > "$work/sources"
@@ -54,10 +53,10 @@ ar cr "$work/lib.a" "$work"/obj/*.o || exit 111
 # long inputs, and what should steer the fuzzer is the library's code
 for n in "$@"; do
   { $CLANG $cflags -fsanitize=address,undefined \
-      -c -o "$work/fuzz-$n.o" "$top/fuzz-$n.c" &&
+      -c -o "$work/fuzz-$n.o" "$top/fuzz/fuzz-$n.c" &&
     $CLANG $cflags -fsanitize=fuzzer,address,undefined \
       -o "$work/fuzz-$n" "$work/fuzz-$n.o" "$work/lib.a" -lcrypt; } ||
-    { echo "fuzz: fuzz-$n.c does not build" >&2; exit 111; }
+    { echo "fuzz: fuzz/fuzz-$n.c does not build" >&2; exit 111; }
 done
 
 # per-harness options: inputs a little past the limits they test

@@ -12,6 +12,7 @@
 #include "ip4.h"
 #include "make_run.h"
 #include "auto_home.h"
+#include "auto_datamakefile.h"
 
 #define FATAL "tinydnsdyn-conf: fatal: "
 #define USAGE "tinydnsdyn-conf: usage: tinydnsdyn-conf acct logacct /D /root [ip [port]]"
@@ -146,52 +147,6 @@ static int plainpath(const char *p)
 
 /* -- what goes into the files */
 
-static const char *const datamakefile[] = {
-  "# Example Makefile for the tinydns data directory ($ROOT). tinydnsdyn\n",
-  "# replaces data.dyn and runs \"make\" here after every change.\n",
-  "#\n",
-  "# data.static  records you edit by hand (SOA, NS, MX, fixed hosts)\n",
-  "# data.dyn     the + and = lines of dynamic hosts, edited by tinydnsdyn\n",
-  "#\n",
-  "# tinydns-data writes data.tmp and renames it to data.cdb only when the\n",
-  "# whole file is good, so a broken data file never reaches tinydns.\n",
-  "\n",
-  "# Secondaries running tinydns: where data.cdb is copied after each\n",
-  "# build, as rsync destinations ending in '/': host:/etc/tinydns/root/\n",
-  "# (over ssh) or a local directory. rsync writes a temporary file there\n",
-  "# and renames it, so tinydns never reads half a file. A copy that fails\n",
-  "# fails make: the client hears dnserr, and its next request copies\n",
-  "# again. make runs as tinydnsdyn's account, which has no home: name its\n",
-  "# key and known_hosts, e.g.\n",
-  "# RSYNC_RSH = ssh -i /etc/tinydnsdyn/ssh/id_ed25519 -o UserKnownHostsFile=/etc/tinydnsdyn/ssh/known_hosts -o ConnectTimeout=10\n",
-  "# export RSYNC_RSH\n",
-  "SECONDARIES =\n",
-  "\n",
-  "publish: data.cdb\n",
-  "\t@for s in $(SECONDARIES); do \\\n",
-  "\t  echo \"rsync -t data.cdb $$s\"; rsync -t data.cdb \"$$s\" || exit 1; \\\n",
-  "\tdone\n",
-  "\n",
-  "data.cdb: data\n",
-  "\ttinydns-data\n",
-  "\n",
-  "data: data.static data.dyn\n",
-  "\tcat data.static data.dyn > data.new\n",
-  "\tmv data.new data\n",
-  "\n",
-  "# BIND (or any AXFR) secondaries fetch the zones from axfrdns (Debian\n",
-  "# package axfrdns; /etc/sv/axfrdns), which reads this same data.cdb:\n",
-  "# set its conf/ROOT to this directory and conf/IP to the address the\n",
-  "# secondaries ask, allow each of them in its tcp file, e.g.\n",
-  "#   198.51.100.2:allow,AXFR=\"example.com/2.0.192.in-addr.arpa\"\n",
-  "# and run make there. tinydns sends no NOTIFY: a secondary asks for the\n",
-  "# SOA serial every refresh seconds. A Z line without a serial gets the\n",
-  "# modification time of data, so every build raises it (two builds in\n",
-  "# the same second share one); give the zone a short refresh, e.g.\n",
-  "#   Zexample.com:ns1.example.com:hostmaster.example.com::300:60:1209600:60\n",
-  0
-};
-
 static const char *const rules[] = {
   "# Who may connect to tinydnsdyn (tcprules format; first match wins).\n",
   "# After editing, run \"make\" in this directory: it rebuilds rules.cdb,\n",
@@ -307,7 +262,7 @@ int main(int argc,char **argv)
   owner(root,&svcacct);
   if (chdir(root) == -1) fail("unable to switch to ");
   if (start(root,"Makefile",1)) {
-    outlines(datamakefile);
+    outs(auto_datamakefile);
     finish(0644,0);
     if (start(root,"data.static",1)) finish(0644,0);
     if (start(root,"data.dyn",1)) finish(0644,&svcacct);

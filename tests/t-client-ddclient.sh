@@ -1,6 +1,7 @@
 # ddclient 3.10 (protocol dyndns2) unchanged: two hosts in one request,
 # both updated, exit 0; the second run answers nochg, a run without
-# -force skips; wildcard/mx/backupmx parameters are ignored; it connects
+# -force skips; a wrong password fails and changes nothing, also with a
+# new address; wildcard/mx/backupmx parameters are ignored; it connects
 # to nothing but the server on 127.0.0.1
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ipv6.sh"
@@ -15,11 +16,11 @@ EOF2
 adduser alice alice-pw
 startserver
 
-conf() {  # conf PASSWORD
+conf() {  # conf PASSWORD [IP]
   cat > ddclient.conf <<EOF2
 daemon=0
 ssl=no
-use=ip, ip=192.0.2.10
+use=ip, ip=${2-192.0.2.10}
 protocol=dyndns2
 server=127.0.0.1:$PORT
 login=alice
@@ -56,7 +57,7 @@ ddc
 same
 grep -c '^tinydnsdyn: 127.0.0.1 alice 200 ' log
 echo '--- wrong password'
-conf wrong
+conf wrong 198.51.100.1
 rm -f ddclient.cache
 ddc -force
 same

@@ -1,7 +1,8 @@
 # inadyn 2.10, custom provider, unchanged: one HTTP/1.0 request per host,
 # the IPv6 address percent-encoded (%3a); both hosts updated, exit 0; a
-# second run answers nochg; a wrong password is inadyn's auth error; it
-# connects to nothing but the server on 127.0.0.1
+# second run answers nochg; a wrong password is inadyn's auth error and
+# changes nothing, also with new addresses; it connects to nothing but
+# the server on 127.0.0.1
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ipv6.sh"
 isolate
@@ -15,14 +16,14 @@ EOF2
 adduser alice alice-pw
 startserver
 
-conf() {  # conf PASSWORD
+conf() {  # conf PASSWORD [IPV4 IPV6]
   cat > inadyn.conf <<EOF2
 allow-ipv6 = true
 custom v4 {
   ssl = false
   username = alice
   password = $1
-  checkip-command = "echo 192.0.2.10"
+  checkip-command = "echo ${2-192.0.2.10}"
   ddns-server = 127.0.0.1:$PORT
   ddns-path = "/nic/update?hostname=%h&myip=%i"
   ddns-response = { "good", "nochg" }
@@ -32,7 +33,7 @@ custom v6 {
   ssl = false
   username = alice
   password = $1
-  checkip-command = "echo 2001:db8::10"
+  checkip-command = "echo ${3-2001:db8::10}"
   ddns-server = 127.0.0.1:$PORT
   ddns-path = "/v3/update?hostname=%h&myip=%i"
   ddns-response = { "good", "nochg" }
@@ -67,7 +68,7 @@ echo "$(wc -l < sent) requests"
 same
 grep -c '^tinydnsdyn: 127.0.0.1 alice 200 ' log
 echo '--- wrong password'
-conf wrong
+conf wrong 198.51.100.21 2001:db8::21
 ina
 same
 grep -q '^tinydnsdyn: 127.0.0.1 alice 401 badauth' log && echo 'server answered 401 badauth'

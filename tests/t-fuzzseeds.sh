@@ -1,4 +1,4 @@
-# the fuzz harnesses (fuzz-*.c) replayed on their seed corpora and
+# the fuzz harnesses (fuzz/fuzz-*.c) replayed on their seed corpora and
 # regression inputs (fuzz/corpus-*) by a plain build with conf-cc and
 # conf-ld, so that no clang is needed and "make sanitize" runs them
 # under the sanitizers too: every check of every harness holds
@@ -9,10 +9,10 @@ ld=$(head -1 "$TOP/conf-ld")
 for a in byte alloc buffer dyn http auth dns; do
   [ -f "$TOP/$a.a" ] || die "no $TOP/$a.a: run make first"
 done
-$cc -c "$TOP/fuzzreplay.c" 2> build.err || { cat build.err >&2; die "fuzzreplay.c does not build"; }
-for c in "$TOP"/fuzz-*.c; do
+$cc -I"$TOP" -c "$TOP/fuzz/fuzzreplay.c" 2> build.err || { cat build.err >&2; die "fuzzreplay.c does not build"; }
+for c in "$TOP"/fuzz/fuzz-*.c; do
   n=$(basename "$c" .c)
-  if ! $cc -c "$c" 2> build.err ||
+  if ! $cc -I"$TOP" -c "$c" 2> build.err ||
      ! $ld -o "$n" "$n.o" fuzzreplay.o -Wl,--start-group "$TOP"/*.a -Wl,--end-group -lcrypt 2>> build.err
   then
     cat build.err >&2

@@ -97,5 +97,6 @@ echo '--- log'
 stat -c '%n %U' svc/log/main/current
 sed 's/^@[0-9a-f]\{24\} //' svc/log/main/current > log.txt
 grep '^tinydnsdyn:' log.txt
-grep -c '^tcpserver: deny .* :127\.0\.0\.2::' log.txt
+# ucspi-tcp-ipv6's tcpserver writes the address as ::ffff:127.0.0.2
+grep -c '^tcpserver: deny .* :\(::ffff:\)\{0,1\}127\.0\.0\.2::' log.txt
 grep -c '^tcpserver: status: ' log.txt >/dev/null && echo "tcpserver status lines logged"

@@ -1,15 +1,26 @@
 #!/bin/bash
-# make bench: figures, not tests. Everything runs here on 127.0.0.1,
-# side by side in one run, in a temporary directory.
+# bench/bench.sh (make bench): figures, not tests. Everything runs here
+# on 127.0.0.1, side by side in one run, in a temporary directory.
 # BENCH_QUICK=1 runs smaller numbers (a smoke test of this script).
-# Run as root (tinydnsdyn gets ALLOWROOT=1, and no abuse limit).
+# BENCH_ROWS="1 3" runs only those rows; BENCH_ROWS= only builds the
+# tools. Run as root (tinydnsdyn gets ALLOWROOT=1, and no abuse limit).
+# The tools (bench-*.c, beside this script) are built into the temp dir
+# with conf-cc and conf-ld and the top-level libraries: run make first.
 set -u
-top=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d /tmp/tinydnsdyn-bench.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 cd "$tmp" || exit 111
+
+cc=$(head -1 "$top/conf-cc"); ld=$(head -1 "$top/conf-ld")
+for b in "$top"/bench/bench-*.c; do
+  n=$(basename "$b" .c)
+  $cc -I"$top" -c "$b" &&
+    $ld -o "$n" "$n.o" "$top/buffer.a" "$top/alloc.a" "$top/byte.a" ||
+    { echo "bench: $n.c does not build (run make first)" >&2; exit 111; }
+done
 
 quick=${BENCH_QUICK-}
 rows=${BENCH_ROWS-1 2 3 4}   # which rows to run
@@ -55,11 +66,11 @@ if want 1; then
 mkdata nochg 1000
 request h000001.example.com 192.0.2.1 md5user > req.md5
 request h000001.example.com 192.0.2.1 yesuser > req.yes
-server ceil 40 "$top/bench-ceiling"
-ceil=$("$top/bench-load" "$port" 8 "$nochgtotal" req.md5); stopsrv
+server ceil 40 "$tmp/bench-ceiling"
+ceil=$("$tmp/bench-load" "$port" 8 "$nochgtotal" req.md5); stopsrv
 server nochg 40 "$top/tinydnsdyn" ROOT="$tmp/nochg" PASSWD="$tmp/passwd"
-md5=$("$top/bench-load" "$port" 8 "$nochgtotal" req.md5)
-yes=$("$top/bench-load" "$port" 8 $((nochgtotal / 4)) req.yes); stopsrv
+md5=$("$tmp/bench-load" "$port" 8 "$nochgtotal" req.md5)
+yes=$("$tmp/bench-load" "$port" 8 $((nochgtotal / 4)) req.yes); stopsrv
 c=$(echo "$ceil" | field req/s); m=$(echo "$md5" | field req/s); y=$(echo "$yes" | field req/s)
 echo "1. nochg requests/s through tcpserver -c 40, 8 clients at once"
 printf '   %-44s %8s req/s  (%s)\n' "ceiling: handler writes a fixed answer" "$c" "$(echo "$ceil" | cut -d' ' -f7-)"
@@ -79,13 +90,13 @@ for n in $sizes; do
   for ((i = 1; i <= reps; i++)); do
     request h000001.example.com "198.51.100.$((i % 200 + 1))" md5user > req.one
     env PATH="$tmp/fakebin:$PATH" ALLOWROOT=1 MAXPERHOUR=0 ROOT="$tmp/s$n" PASSWD="$tmp/passwd" TCPREMOTEIP=127.0.0.1 \
-      "$top/bench-rss" "$top/tinydnsdyn" < req.one > /dev/null 2> out.rss
+      "$tmp/bench-rss" "$top/tinydnsdyn" < req.one > /dev/null 2> out.rss
     grep ' KiB$' out.rss | tail -1 | awk '{print $1}' >> t.dyn
     grep ' KiB$' out.rss | tail -1 | awk '{print $3}' >> t.rss
-    "$top/bench-rss" cp "s$n/data.dyn" cp.out 2> out.cp
+    "$tmp/bench-rss" cp "s$n/data.dyn" cp.out 2> out.cp
     awk '{print $1}' out.cp >> t.cp
     # the same copy made durable, as tinydnsdyn makes its file
-    "$top/bench-rss" dd if="s$n/data.dyn" of=cp.out bs=1M conv=fsync status=none 2> out.dd
+    "$tmp/bench-rss" dd if="s$n/data.dyn" of=cp.out bs=1M conv=fsync status=none 2> out.dd
     awk '{print $1}' out.dd >> t.dd
   done
   d=$(median < t.dyn); k=$(median < t.cp); f=$(median < t.dd); r=$(sort -n t.rss | tail -1)
@@ -106,7 +117,7 @@ echo "3. $burst concurrent changed updates (distinct hosts), tinydns-data on $bu
 for mode in 1 0; do
   rm -rf burst; mkdata burst "$burstlines"
   server burst "$burst" "$top/tinydnsdyn" ROOT="$tmp/burst" PASSWD="$tmp/passwd" GROUPCOMMIT=$mode
-  out=$("$top/bench-load" "$port" "$burst" "$burst" req.burst$((2 - mode))); stopsrv
+  out=$("$tmp/bench-load" "$port" "$burst" "$burst" req.burst$((2 - mode))); stopsrv
   makes=$(wc -l < burst/made 2>/dev/null || echo 0)
   label="group commit"; [ $mode = 0 ] && label="make per update (GROUPCOMMIT=0)"
   printf '   %-34s wall %9s ms, make runs %4d, p50 %9s ms, p99 %9s ms, failed %s\n' "$label" \
