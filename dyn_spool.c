@@ -249,7 +249,8 @@ int dyn_spool_result(struct dyn_req *q,const char *fn,const stralloc *id,unsigne
 /* The next waiting entry's ID, from a look at the current directory
    that this call starts if none is going on: 1 if found, 0 at the end
    (the look is over), -1 on error. Stale answers nobody took (their
-   handler died) are removed on the way, once an hour old. */
+   handler died) and temporary files of killed handlers are removed on
+   the way, once an hour old. */
 int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
 {
   static DIR *dir;
@@ -275,7 +276,11 @@ int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
        entries yet */
     for (x = d->d_name + req.len - 1;*x;++x)
       if ((*x < '0' || *x > '9') && *x != '.') break;
-    if (*x) continue;
+    if (*x) {
+      /* a temporary file a killed handler left */
+      if (lstat(d->d_name,&st) == 0 && (unsigned long) st.st_mtime + 3600 < now) unlink(d->d_name);
+      continue;
+    }
     if (!stralloc_copys(id,d->d_name + req.len - 1)) return -1;
     return 1;
   }
