@@ -75,6 +75,8 @@ int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,in
   int fdbuild;
 
   *wstat = 0;
+  /* built only grows: a look without any lock may find it done */
+  if (!always && dyn_state_peek(fn,&st) == 0 && st.built >= gen) return 0;
   if (!datadir_name(&buildfn,fn,DATADIR_BUILD)) { errno = ENOMEM; *why = "out of memory"; return -1; }
   fdbuild = lock_open(buildfn.s);
   if (fdbuild == -1) return fail(why,"unable to open build lock file",-1,-1);
@@ -84,6 +86,9 @@ int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,in
   if (fcntl(fdbuild,F_SETFD,0) == -1) return fail(why,"unable to set up build lock",fdbuild,-1);
   if (lock_wait(fdbuild,wait) == -1) return fail(why,"unable to get build lock",fdbuild,-1);
   if (always) return seed(fn,fdbuild,wstat,why);
+  /* the make before this one may have seen it: no need of the data
+     lock (a writer may hold it) to know */
+  if (dyn_state_peek(fn,&st) == 0 && st.built >= gen) { close(fdbuild); return 0; }
   if (state(fn,&st,0,1,why) == -1) return fail(why,*why,fdbuild,-1);
   if (st.built >= gen) { close(fdbuild); return 0; }
 

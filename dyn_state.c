@@ -56,12 +56,15 @@ int dyn_state_write(int fd,const struct dyn_state *st)
   return 0;
 }
 
-/* The generation numbers of the data file fn, without its lock: the
-   record is one pwrite of fixed width, so a read sees one whole. A
-   missing lock file reads as 0 0. 0 on success, -1 on error. */
+/* The generation numbers of the data file fn, without its lock. The
+   record is one pwrite of fixed width, but a read beside a write could
+   still see part of each: two reads must agree, or it is an error (the
+   caller then takes the lock). A missing lock file reads as 0 0. 0 on
+   success, -1 on error. */
 int dyn_state_peek(const char *fn,struct dyn_state *st)
 {
   static stralloc lockfn;
+  struct dyn_state again;
   int fd;
   int r;
 
@@ -73,6 +76,12 @@ int dyn_state_peek(const char *fn,struct dyn_state *st)
     return 0;
   }
   r = dyn_state_read(fd,st);
+  if (!r) r = dyn_state_read(fd,&again);
   close(fd);
-  return r;
+  if (r) return r;
+  if (again.written != st->written || again.built != st->built || st->built > st->written) {
+    errno = EAGAIN;
+    return -1;
+  }
+  return 0;
 }

@@ -104,7 +104,13 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
   if (!r) {
     /* opened before the numbers are read: what it saw is published
        once built reaches this written */
-    if (dyn_state_peek(fn,st) == -1) { *why = "unable to read lock file"; return -1; }
+    if (dyn_state_peek(fn,st) == -1) {
+      if (errno != EAGAIN) { *why = "unable to read lock file"; return -1; }
+      /* caught beside a write: read it under the lock */
+      fdlock = dyn_lock(fn,wait,st,why);
+      if (fdlock == -1) return -1;
+      close(fdlock);
+    }
     dyn_results(q);
     return 0;
   }
