@@ -74,6 +74,9 @@ auth_verify.o crypt_apr1.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o auth_fail.o \
 	auth_verify.o crypt_apr1.o
 
+passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o
+	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o
+
 hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
 
@@ -95,8 +98,10 @@ tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o dns.a unix.a buffer.a \
 alloc.a byte.a
 	./load tinydnsdyn-conf auto_home.o dns.a unix.a buffer.a alloc.a byte.a
 
-tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a buffer.a alloc.a byte.a
-	./load tinydnsdyn-passwd dns.a buffer.a alloc.a byte.a -lcrypt
+tinydnsdyn-passwd: load tinydnsdyn-passwd.o passwd.a dns.a unix.a buffer.a \
+alloc.a byte.a
+	./load tinydnsdyn-passwd passwd.a dns.a unix.a buffer.a alloc.a byte.a \
+	-lcrypt
 
 # for the tests only, never installed: the in-tree digests against
 # md5sum, sha1sum and htpasswd
@@ -409,6 +414,18 @@ md5.o: \
 compile md5.c byte.h md5.h
 	./compile md5.c
 
+passwd_entry.o: \
+compile passwd_entry.c byte.h passwd.h stralloc.h
+	./compile passwd_entry.c
+
+passwd_secret.o: \
+compile passwd_secret.c byte.h passwd.h stralloc.h
+	./compile passwd_secret.c
+
+passwd_write.o: \
+compile passwd_write.c buffer.h byte.h getln.h passwd.h replace.h stralloc.h
+	./compile passwd_write.c
+
 proxy_parse.o: \
 compile proxy_parse.c byte.h ip4.h ip6.h proxy.h
 	./compile proxy_parse.c
@@ -478,12 +495,13 @@ compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h st
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-passwd.o: \
-compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h str.h stralloc.h strerr.h
+compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h passwd.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-passwd.c
 
 urldecode.o: \
 compile urldecode.c scan.h stralloc.h urldecode.h
 	./compile urldecode.c
+
 # END objects
 
 # tests and the rest
