@@ -5,8 +5,8 @@ SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck \
-digest-test
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host install \
+instcheck digest-test
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -77,6 +77,9 @@ auth_verify.o crypt_apr1.o
 passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o
 	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o
 
+status.a: makelib status_record.o status_parse.o hostline.o
+	./makelib status.a status_record.o status_parse.o hostline.o
+
 hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
 
@@ -89,9 +92,9 @@ dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o
 
 # programs
 
-tinydnsdyn: load tinydnsdyn.o dyn.a auth.a hash.a http.a dns.a unix.a \
+tinydnsdyn: load tinydnsdyn.o status.a dyn.a auth.a hash.a http.a dns.a unix.a \
 buffer.a alloc.a byte.a
-	./load tinydnsdyn dyn.a auth.a hash.a http.a dns.a unix.a buffer.a \
+	./load tinydnsdyn status.a dyn.a auth.a hash.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
 
 tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o dns.a unix.a buffer.a \
@@ -102,6 +105,11 @@ tinydnsdyn-passwd: load tinydnsdyn-passwd.o passwd.a dns.a unix.a buffer.a \
 alloc.a byte.a
 	./load tinydnsdyn-passwd passwd.a dns.a unix.a buffer.a alloc.a byte.a \
 	-lcrypt
+
+tinydnsdyn-host: load tinydnsdyn-host.o status.a dyn.a passwd.a http.a dns.a \
+unix.a buffer.a alloc.a byte.a
+	./load tinydnsdyn-host status.a dyn.a passwd.a http.a dns.a unix.a \
+	buffer.a alloc.a byte.a -lcrypt
 
 # for the tests only, never installed: the in-tree digests against
 # md5sum, sha1sum and htpasswd
@@ -350,6 +358,10 @@ hier.o: \
 compile hier.c auto_home.h hier.h
 	./compile hier.c
 
+hostline.o: \
+compile hostline.c byte.h dnsname.h dyn.h hostline.h ip4.h ip6.h stralloc.h
+	./compile hostline.c
+
 http_getrequest.o: \
 compile http_getrequest.c byte.h http.h stralloc.h
 	./compile http_getrequest.c
@@ -454,6 +466,14 @@ sha1.o: \
 compile sha1.c byte.h sha1.h
 	./compile sha1.c
 
+status_parse.o: \
+compile status_parse.c byte.h dyn.h ip4.h ip6.h scan.h status.h stralloc.h
+	./compile status_parse.c
+
+status_record.o: \
+compile status_record.c buffer.h byte.h case.h datadir.h dnsname.h dyn.h getln.h http.h ip4.h ip6.h lock.h replace.h status.h str.h stralloc.h
+	./compile status_record.c
+
 str_diff.o: \
 compile str_diff.c str.h
 	./compile str_diff.c
@@ -487,12 +507,16 @@ compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 tinydnsdyn-conf.o: \
 compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-conf.c
+
+tinydnsdyn-host.o: \
+compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h dyn.h fmt.h getln.h hostline.h ip4.h ip6.h lock.h passwd.h replace.h scan.h status.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn-host.c
 
 tinydnsdyn-passwd.o: \
 compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h passwd.h str.h stralloc.h strerr.h

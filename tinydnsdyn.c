@@ -19,6 +19,7 @@
 #include "dyn.h"
 #include "logline.h"
 #include "proxy.h"
+#include "status.h"
 
 #define FATAL "tinydnsdyn: fatal: "
 
@@ -55,6 +56,8 @@ static stralloc domains;
 static stralloc param;   /* a query parameter's value */
 static stralloc lockfn;
 static stralloc authfailfn;
+static int reqcode;   /* DYN_*: the one answer to the whole request */
+static int authtried; /* credentials given: the request goes into the status file */
 
 static void nomem(void)
 {
@@ -76,6 +79,28 @@ static void logcatulong(unsigned long u)
   if (!stralloc_catulong(&logline,u)) nomem();
 }
 
+/* the request in the status file (status.h), once it is answered:
+   failing costs history, never the answer */
+static void record(void)
+{
+  struct status_req x;
+
+  if (!authtried) return;
+  x.q = &q;
+  x.code = reqcode;
+  x.query = r.query;
+  x.querylen = r.querylen;
+  x.user = user.s;
+  x.userlen = user.len;
+  x.client = remoteip;
+  x.now = (unsigned long) time(0);
+  if (status_record(conf.data,&x) == -1) {
+    logcats(" (status not recorded: ");
+    logcats(strerr_sys(errno));
+    logcats(")");
+  }
+}
+
 /* answer the client, write the log line, exit */
 static void finish(int code,const char *extra,const char *reason,int e)
 {
@@ -85,6 +110,7 @@ static void finish(int code,const char *extra,const char *reason,int e)
     logcats(strerr_sys(errno));
     logcats(")");
   }
+  record();
   if (!stralloc_0(&logline)) nomem();
   if (reason) {
     /* one line still: what went wrong first, then the request */
@@ -112,6 +138,7 @@ static void refuse(int st,const char *text,const char *extra)
 /* 200 with a single code for the whole request */
 static void answer1(int code)
 {
+  reqcode = code;
   if (!stralloc_copys(&body,dyn_code_word(code)) || !stralloc_cats(&body,"\n")) nomem();
   logcats(" ");
   logcats(dyn_code_word(code));
@@ -121,6 +148,7 @@ static void answer1(int code)
 /* a temporary server-side failure: 911 to the client, 111 */
 static void fail911(const char *reason,int e)
 {
+  if (!reqcode) reqcode = DYN_911;
   if (!stralloc_copys(&body,"911\n")) nomem();
   logcats(" 911");
   finish(111,0,reason,e);
@@ -128,6 +156,7 @@ static void fail911(const char *reason,int e)
 
 static void badauth(void)
 {
+  reqcode = DYN_BADAUTH;
   refuse(401,dyn_code_word(DYN_BADAUTH),"WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
 }
 
@@ -272,6 +301,7 @@ static void authenticate(void)
     logcats(" -");
     badauth();
   }
+  authtried = 1;
   logcats(" ");
   logsafe(user.s,user.len);
   ok = auth_check(conf.passwd,user.s,user.len,pass.s,pass.len,&domains);
