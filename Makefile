@@ -5,8 +5,8 @@ SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host install \
-instcheck digest-test
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host \
+tinydnsdyn-status install instcheck digest-test
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -110,6 +110,11 @@ tinydnsdyn-host: load tinydnsdyn-host.o status.a dyn.a passwd.a http.a dns.a \
 unix.a buffer.a alloc.a byte.a
 	./load tinydnsdyn-host status.a dyn.a passwd.a http.a dns.a unix.a \
 	buffer.a alloc.a byte.a -lcrypt
+
+tinydnsdyn-status: load tinydnsdyn-status.o status.a dyn.a http.a dns.a unix.a \
+buffer.a alloc.a byte.a
+	./load tinydnsdyn-status status.a dyn.a http.a dns.a unix.a buffer.a \
+	alloc.a byte.a
 
 # for the tests only, never installed: the in-tree digests against
 # md5sum, sha1sum and htpasswd
@@ -521,6 +526,10 @@ compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h 
 tinydnsdyn-passwd.o: \
 compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h passwd.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-passwd.c
+
+tinydnsdyn-status.o: \
+compile tinydnsdyn-status.c buffer.h byte.h datadir.h dyn.h getln.h hostline.h ip4.h ip6.h replace.h scan.h status.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn-status.c
 
 urldecode.o: \
 compile urldecode.c scan.h stralloc.h urldecode.h

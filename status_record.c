@@ -129,6 +129,8 @@ static int update(const char *data,unsigned int wait)
   struct ev *v;
 
   r.fd = -1;
+  /* no data file, no status: a wrong $DATA makes no files */
+  if (access(data,F_OK) == -1) return errno == ENOENT ? 0 : -1;
   if (!datadir_name(&fn,data,DATADIR_STATUS)) { errno = ENOMEM; return -1; }
   if (!datadir_name(&lockfn,data,DATADIR_STATUSLOCK)) { errno = ENOMEM; return -1; }
   fdlock = lock_open(lockfn.s);
