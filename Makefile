@@ -77,8 +77,8 @@ auth_verify.o crypt_apr1.o
 passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o
 	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o
 
-status.a: makelib status_record.o status_parse.o hostline.o
-	./makelib status.a status_record.o status_parse.o hostline.o
+status.a: makelib status_record.o status_parse.o hostline.o onchange_start.o
+	./makelib status.a status_record.o status_parse.o hostline.o onchange_start.o
 
 hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
@@ -431,6 +431,10 @@ md5.o: \
 compile md5.c byte.h md5.h
 	./compile md5.c
 
+onchange_start.o: \
+compile onchange_start.c buffer.h byte.h dyn.h ip4.h ip6.h onchange.h str.h stralloc.h strerr.h
+	./compile onchange_start.c
+
 passwd_entry.o: \
 compile passwd_entry.c byte.h passwd.h stralloc.h
 	./compile passwd_entry.c
@@ -512,7 +516,7 @@ compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h status.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h onchange.h proxy.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 tinydnsdyn-conf.o: \

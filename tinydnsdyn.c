@@ -20,6 +20,7 @@
 #include "logline.h"
 #include "proxy.h"
 #include "status.h"
+#include "onchange.h"
 
 #define FATAL "tinydnsdyn: fatal: "
 
@@ -37,6 +38,8 @@ static struct {
   int hasoffline;             /* OFFLINEIP is set */
   struct dyn_addr offline;    /* OFFLINEIP */
   const char *badoffline;     /* what is wrong with it: 911 for offline=YES */
+  const char *onchange;       /* ONCHANGE: run for each host changed */
+  unsigned long onchangetimeout; /* ONCHANGETIMEOUT */
   const char *bad;            /* the first thing wrong, answered 911 */
   int baderrno;
 } conf;
@@ -101,6 +104,22 @@ static void record(void)
   }
 }
 
+/* $ONCHANGE for each host changed, once the answer and the log line
+   are out, in a process of its own: the handler exits meanwhile */
+static void onchange(void)
+{
+  struct onchange_req x;
+
+  if (!conf.onchange) return;
+  x.q = &q;
+  x.prog = conf.onchange;
+  x.timeout = conf.onchangetimeout;
+  x.user = user.s;
+  x.userlen = user.len;
+  x.client = remoteip;
+  if (onchange_start(&x) == -1) strerr_warn("tinydnsdyn: warning: ","unable to start $ONCHANGE: ",strerr_sys(errno),0,0);
+}
+
 /* answer the client, write the log line, exit */
 static void finish(int code,const char *extra,const char *reason,int e)
 {
@@ -120,6 +139,7 @@ static void finish(int code,const char *extra,const char *reason,int e)
     strerr_warn(FATAL,why.s,"; ",logline.s,0);
   }
   else strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
+  onchange();
   _exit(code);
 }
 
@@ -195,6 +215,9 @@ static void configure(void)
   conf.authdelay = envnum("AUTHDELAYMAX",10,0,60,"$AUTHDELAYMAX is not a number in its range");
   conf.acmelifetime = envnum("ACMELIFETIME",3600,1,604800,"$ACMELIFETIME is not a number in its range");
   conf.groupcommit = !envoff("GROUPCOMMIT");
+  conf.onchangetimeout = envnum("ONCHANGETIMEOUT",10,1,3600,"$ONCHANGETIMEOUT is not a number in its range");
+  conf.onchange = getenv("ONCHANGE");
+  if (conf.onchange && !*conf.onchange) conf.onchange = 0;
   conf.requireagent = !envoff("REQUIREAGENT");
   x = getenv("OFFLINEIP");
   if (x && *x) {
