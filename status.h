@@ -12,14 +12,21 @@
    911, badauth), FAILCODE its DYN_* number; all seconds since 1970, 0:
    never. CLIENT, USER: of the last good or nochg; FAILCLIENT: of the
    last failure ("-": none). C1..C10: answers by DYN_* number. USER is
-   the rest of the line. Written under its own lock, DATA.status.lock,
-   never under the data lock, replaced atomically but not synced:
-   losing it forgets some history, never an address. */
+   the rest of the line, padded with spaces (status_fmt). Written
+   under its own lock, DATA.status.lock, never under the data lock, and
+   never synced: losing it forgets some history, never an address. A
+   request that only changes lines already there writes each over its
+   old version in place, one pwrite per line, as the data lock file's
+   generation numbers are written (a rename costs a nochg more than
+   everything else it does); anything else, such as a new host, makes a
+   new file, renamed over the old one (replace). */
 
 #define STATUS_HOSTMAX 20000 /* lines kept */
 #define STATUS_LINEMAX 1024  /* longer lines are dropped */
 #define STATUS_WAIT 5        /* seconds the handler waits for its lock */
 #define STATUS_TOTAL "*"     /* the name of the line counting everything */
+#define STATUS_SLOT 128      /* lines are padded to a multiple of this */
+#define STATUS_SLACK 32      /* with at least this many spare bytes */
 
 struct status_entry {
   stralloc name;

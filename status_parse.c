@@ -17,14 +17,17 @@ static unsigned int number(const char *s,unsigned int len,unsigned int i,unsigne
   return n + 1;
 }
 
-/* A line of the status file, s[0..len), without its newline, into e.
-   1 if it is one; 0 if not (a torn or foreign line), or out of memory. */
+/* A line of the status file, s[0..len), without its newline, into e;
+   the spaces that pad it to its slot are not part of the user. 1 if it
+   is one; 0 if not (a torn or foreign line), or out of memory. */
 int status_parse(struct status_entry *e,const char *s,unsigned int len)
 {
   unsigned long u;
   unsigned int i = 0;
   unsigned int n;
   int j;
+
+  while (len && s[len - 1] == ' ') --len;
 
   if (!(n = field(s,len,i,&e->name))) return 0;
   i += n;
@@ -44,10 +47,16 @@ int status_parse(struct status_entry *e,const char *s,unsigned int len)
   if (!(n = field(s,len,i,&e->failclient))) return 0;
   i += n;
   e->count[0] = 0;
-  for (j = 1;j < DYN_CODES;++j) {
+  for (j = 1;j < DYN_CODES - 1;++j) {
     if (!(n = number(s,len,i,&e->count[j]))) return 0;
     i += n;
   }
+  n = scan_ulong(s + i,&e->count[j]);
+  if (!n) return 0;
+  i += n;
+  if (i == len) return stralloc_copys(&e->user,"");
+  if (s[i] != ' ') return 0;
+  ++i;
   return stralloc_copyb(&e->user,s + i,len - i);
 }
 
@@ -57,10 +66,13 @@ static int num(stralloc *sa,unsigned long u)
 }
 
 /* the contrary: e as a line, newline included, appended to sa; no
-   control character and no space where a field ends it. 1 or 0 (out
-   of memory). */
+   control character and no space where a field ends it. The line is
+   padded with spaces to a whole number of STATUS_SLOT bytes, with at
+   least STATUS_SLACK to spare, so that its next versions can be
+   written over it in place. 1 or 0 (out of memory). */
 int status_fmt(stralloc *sa,const struct status_entry *e)
 {
+  unsigned int start = sa->len;
   unsigned int from;
   unsigned int i;
   int j;
@@ -82,5 +94,8 @@ int status_fmt(stralloc *sa,const struct status_entry *e)
   from = sa->len;
   if (!stralloc_cat(sa,&e->user)) return 0;
   for (i = from;i < sa->len;++i) if ((unsigned char) sa->s[i] < 32 || sa->s[i] == 127) sa->s[i] = '?';
+  i = sa->len - start + 1 + STATUS_SLACK;
+  i = (i + STATUS_SLOT - 1) / STATUS_SLOT * STATUS_SLOT;
+  while (sa->len - start < i - 1) if (!stralloc_append(sa,' ')) return 0;
   return stralloc_append(sa,'\n');
 }

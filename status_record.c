@@ -99,6 +99,75 @@ static struct ev *find(const stralloc *name)
   return 0;
 }
 
+static int creates(const struct ev *v)
+{
+  return v->what == EV_ADD || (v->what == EV_ANSWER && (v->code == DYN_GOOD || v->code == DYN_NOCHG));
+}
+
+static stralloc pending;                  /* new versions of lines, back to back */
+static unsigned long at[DYN_HOSTMAX + 1]; /* where each goes in the file */
+static unsigned int size[DYN_HOSTMAX + 1];
+
+/* Writes the events of p over the lines they change, in place, if
+   every one has a line whose slot holds its new version; fn is open in
+   fd. 1 if done; 0 if the file must be made anew instead (nothing is
+   written then); -1 on error (errno). */
+static int inplace(int fd)
+{
+  buffer in;
+  unsigned long off = 0;
+  unsigned int n = 0;
+  unsigned int pos;
+  unsigned int i;
+  int total = 0;
+  int match;
+  int j;
+  struct ev *v;
+
+  for (i = 0;i < p.n;++i) if (p.ev[i].what != EV_ANSWER) return 0;
+  pending.len = 0;
+  buffer_init(&in,buffer_unixread,fd,inspace,sizeof inspace);
+  for (;;) {
+    if (getln(&in,&line,&match,'\n',STATUS_LINEMAX) == -1) return -1;
+    if (!line.len) break;
+    if (!match) return 0; /* torn or overlong: a new file drops it */
+    if (!status_parse(&e,line.s,line.len - 1)) { off += line.len; continue; }
+    if (e.name.len == 1 && e.name.s[0] == '*') {
+      if (total++) return 0;
+      for (j = 1;j < DYN_CODES;++j) e.count[j] += p.total[j];
+    }
+    else {
+      v = find(&e.name);
+      if (!v) { off += line.len; continue; }
+      if (v->done) return 0; /* a second line for it */
+      for (i = 0;i < p.n;++i)
+        if (p.ev[i].len == v->len && case_equalb(p.ev[i].name,v->len,v->name)) {
+          p.ev[i].done = 1;
+          if (!apply(&p.ev[i])) { errno = ENOMEM; return -1; }
+        }
+    }
+    if (n > DYN_HOSTMAX) return 0;
+    pos = pending.len;
+    if (!status_fmt(&pending,&e)) { errno = ENOMEM; return -1; }
+    if (pending.len - pos > line.len) return 0;
+    /* the same slot: pad it out again */
+    --pending.len;
+    while (pending.len - pos < line.len - 1) if (!stralloc_append(&pending,' ')) { errno = ENOMEM; return -1; }
+    if (!stralloc_append(&pending,'\n')) { errno = ENOMEM; return -1; }
+    at[n] = off;
+    size[n++] = line.len;
+    off += line.len;
+  }
+  if (!total) return 0;
+  for (i = 0;i < p.n;++i) if (!p.ev[i].done && creates(&p.ev[i])) return 0;
+  for (i = 0,pos = 0;i < n;pos += size[i++])
+    if (pwrite(fd,pending.s + pos,size[i],at[i]) != (int) size[i]) {
+      if (!errno) errno = EIO;
+      return -1;
+    }
+  return 1;
+}
+
 static int fail(int fdlock,int fdin)
 {
   int x = errno;
@@ -136,8 +205,15 @@ static int update(const char *data,unsigned int wait)
   fdlock = lock_open(lockfn.s);
   if (fdlock == -1) return -1;
   if (lock_wait(fdlock,wait) == -1) return fail(fdlock,-1);
-  fdin = open(fn.s,O_RDONLY | O_CLOEXEC);
+  fdin = open(fn.s,O_RDWR | O_NOFOLLOW | O_CLOEXEC);
   if (fdin == -1 && errno != ENOENT) return fail(fdlock,-1);
+  if (fdin != -1) {
+    j = inplace(fdin);
+    if (j == -1) return fail(fdlock,fdin);
+    if (j == 1) { close(fdin); close(fdlock); return 0; }
+    for (i = 0;i < p.n;++i) p.ev[i].done = 0;
+    if (lseek(fdin,0,SEEK_SET) == -1) return fail(fdlock,fdin);
+  }
   if (replace_open(&r,fn.s,0640) == -1) return fail(fdlock,fdin);
   if (fdin != -1) {
     /* keep its owner: root may run tinydnsdyn-host */
@@ -188,8 +264,7 @@ static int update(const char *data,unsigned int wait)
   /* lines for hosts seen for the first time, and the first "*" line */
   for (i = 0;i < p.n;++i) {
     v = &p.ev[i];
-    if (v->done || v->what == EV_DROP) continue;
-    if (v->what == EV_ANSWER && v->code != DYN_GOOD && v->code != DYN_NOCHG) continue;
+    if (v->done || !creates(v)) continue;
     if (kept >= STATUS_HOSTMAX) break;
     clear(&e);
     if (!stralloc_copyb(&e.name,v->name,v->len)) { errno = ENOMEM; return fail(fdlock,-1); }

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,6 +32,7 @@ static struct {
   const char *passwd;         /* PASSWD */
   const char *data;           /* DATA, a file name in ROOT (now cwd) */
   int groupcommit;            /* GROUPCOMMIT=0: make per update */
+  int status;                 /* STATUS=0: no status file */
   int requireagent;           /* REQUIREAGENT=0: no User-Agent needed */
   unsigned long authdelay;    /* AUTHDELAYMAX */
   unsigned long acmelifetime; /* ACMELIFETIME */
@@ -88,7 +90,7 @@ static void record(void)
 {
   struct status_req x;
 
-  if (!authtried) return;
+  if (!authtried || !conf.status) return;
   x.q = &q;
   x.code = reqcode;
   x.query = r.query;
@@ -129,6 +131,9 @@ static void finish(int code,const char *extra,const char *reason,int e)
     logcats(strerr_sys(errno));
     logcats(")");
   }
+  /* the client has all of it: end the connection now (FIN), not when
+     the status file is written and this process exits */
+  shutdown(1,SHUT_WR);
   record();
   if (!stralloc_0(&logline)) nomem();
   if (reason) {
@@ -215,6 +220,7 @@ static void configure(void)
   conf.authdelay = envnum("AUTHDELAYMAX",10,0,60,"$AUTHDELAYMAX is not a number in its range");
   conf.acmelifetime = envnum("ACMELIFETIME",3600,1,604800,"$ACMELIFETIME is not a number in its range");
   conf.groupcommit = !envoff("GROUPCOMMIT");
+  conf.status = !envoff("STATUS");
   conf.onchangetimeout = envnum("ONCHANGETIMEOUT",10,1,3600,"$ONCHANGETIMEOUT is not a number in its range");
   conf.onchange = getenv("ONCHANGE");
   if (conf.onchange && !*conf.onchange) conf.onchange = 0;
