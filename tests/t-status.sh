@@ -76,3 +76,19 @@ grep -c 'h1.example.com=good:198.51.100.5 (status not recorded: ' log
 lookup h1.example.com a
 rmdir root/data.dyn.status.lock
 notemp made
+echo '--- a nochg writes its line over the old one, in place'
+u h1.example.com 198.51.100.5 alice:alice-pw
+settle
+i1=$(stat -c %i root/data.dyn.status)
+u h1.example.com 198.51.100.5 alice:alice-pw
+settle
+[ "$(stat -c %i root/data.dyn.status)" = "$i1" ] && echo "same file" || echo "A NEW FILE"
+awk '$1 == "h1.example.com" { print "h1: " $11 " nochg" } $1 == "*" { print "all: " $11 " nochg" }' root/data.dyn.status
+awk '{ print length($0) % 128 }' root/data.dyn.status | sort -u
+echo '--- a new host makes a new file'
+$TOP/tinydnsdyn-host root add h5.example.com 192.0.2.5 > /dev/null 2>&1
+u h5.example.com 198.51.100.5 alice:alice-pw
+settle
+[ "$(stat -c %i root/data.dyn.status)" = "$i1" ] && echo "SAME FILE" || echo "a new file"
+awk '$1 == "h5.example.com" { print "h5: " $12 " good" }' root/data.dyn.status
+notemp made
