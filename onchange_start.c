@@ -149,7 +149,7 @@ static void run(const struct onchange_req *x,const struct dyn_host *h)
   if (!stralloc_copys(&prefix,"tinydnsdyn: onchange ") || !stralloc_catb(&prefix,h->name.s,h->name.len)
       || !stralloc_cats(&prefix,": ")) return;
   if (!mkenv(x,h)) { buffer_put(buffer_2,prefix.s,prefix.len); logs("out of memory\n"); return; }
-  argv[1] = env[0].s + 14; /* the host, after ONCHANGE_HOST= */
+  argv[1] = env[0].s + sizeof "ONCHANGE_HOST=" - 1; /* the host */
   argv[2] = 0;
   if (pipe(p) == -1) { buffer_put(buffer_2,prefix.s,prefix.len); logs("unable to make a pipe\n"); return; }
   deadline = ms() + 1000ULL * x->timeout;

@@ -178,11 +178,13 @@ static int fail(int fdlock,int fdin)
   return -1;
 }
 
-/* Rewrites the status file of data with the events in p, under its
-   lock, waiting at most wait seconds. Lines of other hosts are copied
-   (at most STATUS_HOSTMAX lines in all), torn or foreign ones dropped;
-   a host without a line gets one only from good, nochg or an add.
-   0 on success, -1 on error (errno); the file is then as it was. */
+/* Records the events in p in the status file of data, under its lock,
+   waiting at most wait seconds: in place if it can (inplace), else as
+   a new file, renamed over the old one. Then lines of other hosts are
+   copied (at most STATUS_HOSTMAX lines in all), torn or foreign ones
+   dropped; a host without a line gets one only from good, nochg or an
+   add. 0 on success, -1 on error (errno); a new file is then not made,
+   but lines written in place before the error stay. */
 static int update(const char *data,unsigned int wait)
 {
   struct stat st;

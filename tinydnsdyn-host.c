@@ -43,6 +43,7 @@ static stralloc entry;
 static stralloc added;        /* add: the lines written */
 static stralloc line;
 static stralloc out;
+static stralloc passwdpath;
 static struct dyn_req q;
 static struct replace r;
 static struct stat datast;
@@ -242,7 +243,8 @@ static void setreq(void)
 }
 
 /* Copies the data file to the temporary one, line by line through
-   dyn_line; with drop, leaves out the host's address and ACME lines.
+   dyn_line, leaving out the host's ACME lines and expired ones; with
+   drop, its address lines too.
    Returns the host's address lines seen. Lines longer than DYN_LINEMAX
    are nobody's: copied as they are. */
 static unsigned long copy(int drop,int *endnl)
@@ -266,8 +268,8 @@ static unsigned long copy(int drop,int *endnl)
       before = q.h[0].lines;
       x = dyn_line(&q,line.s,line.len,&out);
       if (x == -1) nomem();
-      if (q.h[0].lines > before) x = 1;
-      if (!drop) x = 0;
+      /* 1: an ACME line that goes (the host's, or expired) */
+      if (q.h[0].lines > before) x = drop; /* one of its address lines */
     }
     if (!x && buffer_put(&o,line.s,line.len) == -1) fail("unable to write temporary file");
     if (!x) *endnl = match;
@@ -487,11 +489,10 @@ int main(int argc,char **argv)
   else usage(0);
   /* the password file is named from where we were started */
   if (passwdfn && passwdfn[0] != '/') {
-    if (!stralloc_copys(&line,"")) nomem();
     if (!getcwd(outspace,sizeof outspace)) strerr_die(111,FATAL,"unable to get the current directory",0,0,errno);
-    if (!stralloc_copys(&line,outspace) || !stralloc_cats(&line,"/") || !stralloc_cats(&line,passwdfn) || !stralloc_0(&line)) nomem();
-    passwdfn = line.s;
-    line.s = 0; line.a = 0; line.len = 0; /* passwdfn keeps that storage */
+    if (!stralloc_copys(&passwdpath,outspace) || !stralloc_cats(&passwdpath,"/")
+        || !stralloc_cats(&passwdpath,passwdfn) || !stralloc_0(&passwdpath)) nomem();
+    passwdfn = passwdpath.s;
   }
   if (chdir(argv[0]) == -1) strerr_die(111,FATAL,"unable to chdir to ",argv[0],0,errno);
   if (str_equal(x,"add")) doadd();

@@ -10,13 +10,14 @@ H=$TOP/tinydnsdyn-host
 mkroot <<'EOF2'
 # static-looking comment
 +h1.example.com:192.0.2.1:300
-'_acme-challenge.h1.example.com:old:0:4000000000000001
+'_acme-challenge.h1.example.com:live:0:40000000ffffffff
+'_acme-challenge.gone.example.com:expired:0:4000000000000001
 EOF2
 countmakefile
 adduser alice alice-pw
 masksecret() { sed 's/^secret: [A-Za-z0-9]\{24\}$/secret: SECRET/'; }
 
-echo '--- add h2 (both families) and h3 (IPv4, ttl 60)'
+echo '--- add h2 (both families) and h3 (IPv4, ttl 60); the expired ACME line goes'
 "$H" root add h2.example.com 2001:db8::2 198.51.100.2 2>err; echo "exit $?"
 "$H" -t 60 root add H3.Example.COM. 198.51.100.3 2>err; echo "exit $?"
 showdyn
