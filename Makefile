@@ -532,7 +532,7 @@ compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h passwd.h st
 	./compile tinydnsdyn-passwd.c
 
 tinydnsdyn-status.o: \
-compile tinydnsdyn-status.c buffer.h byte.h datadir.h dyn.h getln.h hostline.h ip4.h ip6.h replace.h scan.h status.h str.h stralloc.h strerr.h
+compile tinydnsdyn-status.c buffer.h byte.h datadir.h dyn.h getln.h hostline.h ip4.h ip6.h lock.h replace.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-status.c
 
 urldecode.o: \

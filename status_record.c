@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -168,6 +169,23 @@ static int inplace(int fd)
   return 1;
 }
 
+/* Removes the status file's temporary files (fn.tmp.*) in the current
+   directory. Only under the status lock, under which each is written:
+   one seen then was left by a handler that died. */
+static void cleantemp(void)
+{
+  static stralloc prefix;
+  DIR *dir;
+  struct dirent *d;
+
+  if (!stralloc_copys(&prefix,fn.s) || !stralloc_cats(&prefix,DATADIR_TMP) || !stralloc_0(&prefix)) return;
+  dir = opendir(".");
+  if (!dir) return;
+  while ((d = readdir(dir)))
+    if (str_start(d->d_name,prefix.s)) unlink(d->d_name);
+  closedir(dir);
+}
+
 static int fail(int fdlock,int fdin)
 {
   int x = errno;
@@ -216,6 +234,7 @@ static int update(const char *data,unsigned int wait)
     for (i = 0;i < p.n;++i) p.ev[i].done = 0;
     if (lseek(fdin,0,SEEK_SET) == -1) return fail(fdlock,fdin);
   }
+  cleantemp();
   if (replace_open(&r,fn.s,0640) == -1) return fail(fdlock,fdin);
   if (fdin != -1) {
     /* keep its owner: root may run tinydnsdyn-host */

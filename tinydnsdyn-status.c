@@ -13,6 +13,7 @@
 #include "datadir.h"
 #include "dyn.h"
 #include "hostline.h"
+#include "lock.h"
 #include "replace.h"
 #include "status.h"
 
@@ -162,13 +163,21 @@ static void readstatus(void)
   struct host *x;
   buffer b;
   int match;
+  int fdlock;
   int fd;
   int j;
 
+  if (!datadir_name(&fn,data,DATADIR_STATUSLOCK)) nomem();
+  /* the handler writes lines in place under this lock: take it, if it
+     is there and we may (read-only suffices for flock), so that no line
+     is read half written; never create it, or it might be root's */
+  fdlock = open(fn.s,O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fdlock != -1 && lock_wait(fdlock,STATUS_WAIT * 2) == -1)
+    strerr_warn(WARNING,"unable to lock ",fn.s,", reading without the lock",errno);
   if (!datadir_name(&fn,data,DATADIR_STATUS)) nomem();
   fd = open(fn.s,O_RDONLY | O_CLOEXEC);
   if (fd == -1) {
-    if (errno == ENOENT) return;
+    if (errno == ENOENT) { if (fdlock != -1) close(fdlock); return; }
     strerr_die(111,FATAL,"unable to open ",fn.s,0,errno);
   }
   buffer_init(&b,buffer_unixread,fd,space,sizeof space);
@@ -201,6 +210,7 @@ static void readstatus(void)
     for (j = 0;j < DYN_CODES;++j) x->count[j] = e.count[j];
   }
   close(fd);
+  if (fdlock != -1) close(fdlock);
 }
 
 /* -- the table */

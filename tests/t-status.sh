@@ -85,7 +85,8 @@ settle
 [ "$(stat -c %i root/data.dyn.status)" = "$i1" ] && echo "same file" || echo "A NEW FILE"
 awk '$1 == "h1.example.com" { print "h1: " $11 " nochg" } $1 == "*" { print "all: " $11 " nochg" }' root/data.dyn.status
 awk '{ print length($0) % 128 }' root/data.dyn.status | sort -u
-echo '--- a new host makes a new file'
+echo '--- a new host makes a new file (and removes one a killed handler left)'
+touch root/data.dyn.status.tmp.99999.1.1
 $TOP/tinydnsdyn-host root add h5.example.com 192.0.2.5 > /dev/null 2>&1
 u h5.example.com 198.51.100.5 alice:alice-pw
 settle
