@@ -113,3 +113,37 @@ u h1.example.com 198.51.100.7
 waitlog 'onchange h1.example.com: exit'
 grep 'onchange h1.example.com: exit' log | tail -1
 grep 'onchange h1.example.com: xxx' log | awk '{ n += length($0) - length("tinydnsdyn: onchange h1.example.com: ") } END { print n " bytes logged" }'
+
+echo '--- the README web hook, against a listener on 127.0.0.1'
+cat > listener <<'EOF2'
+#!/bin/bash
+# one HTTP request: headers and body kept in webhook.*, answered 200
+out=webhook.$$
+while IFS= read -r line; do
+  line=${line%$'\r'}
+  echo "$line" >> $out.head
+  [ -z "$line" ] && break
+done
+len=$(sed -n 's/^[Cc]ontent-[Ll]ength: *//p' $out.head)
+head -c "${len:-0}" > $out.part
+printf 'HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n'
+mv $out.part $out.body
+EOF2
+chmod 755 listener
+: > wport
+tcpserver -1 127.0.0.1 0 ./listener > wport 2> wlog &
+LIB_PIDS+=($!)
+wport=$(waitport $! wport wlog) || exit 1
+# the hook exactly as the README has it, but for the URL
+sed -n '/^    # a web hook, JSON by POST$/,/^$/p' "$TOP/README.md" | sed 's/^    //' |
+  sed "s|https://hooks.example.com/dyndns|http://127.0.0.1:$wport/dyndns|" > webhook
+sed -i '1i #!/bin/sh' webhook
+chmod 755 webhook
+grep -c 'curl' webhook
+stopserver
+startserver ONCHANGE="$PWD/webhook"
+u h2.example.com 198.51.100.8,2001:db8::8
+for ((i = 0; i < 600; i++)); do ls webhook.*.body > /dev/null 2>&1 && break; sleep 0.1; done
+cat webhook.*.body; echo
+grep -i '^POST\|^content-type' webhook.*.head
+waitlog 'onchange h2.example.com: exit 0' 2
