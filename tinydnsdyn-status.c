@@ -264,7 +264,11 @@ static void cells(const struct host *x)
   if (x->a.has4 && x->a.has6 && !stralloc_cats(&cell[1],",")) nomem();
   if (x->a.has6 && !stralloc_catb(&cell[1],x->a.text6,x->a.len6)) nomem();
   if (!cell[1].len && !stralloc_cats(&cell[1],"-")) nomem();
-  age(&cell[2],x->change4 > x->change6 ? x->change4 : x->change6);
+  /* for each address, in the same order */
+  if (x->a.has4) age(&cell[2],x->change4);
+  if (x->a.has4 && x->a.has6 && !stralloc_cats(&cell[2],",")) nomem();
+  if (x->a.has6) age(&cell[2],x->change6);
+  if (!cell[2].len && !stralloc_cats(&cell[2],"-")) nomem();
   age(&cell[3],x->seen);
   if (!stralloc_cats(&cell[4],x->known && x->seen ? S(x->client) : "-")) nomem();
   if (!stralloc_cats(&cell[5],x->known && x->seen && *S(x->user) ? S(x->user) : "-")) nomem();

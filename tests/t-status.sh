@@ -16,7 +16,7 @@ countmakefile
 adduser alice alice-pw
 adduser bob bob-pw h2.example.com
 startserver
-ages() { sed -E 's/(^| )[0-9]+[smhd]( |$)/\1AGE\2/g; s/(^| )[0-9]+[smhd]( |$)/\1AGE\2/g' | tr -s ' '; }
+ages() { sed -E 's/(^| |,)[0-9]+[smhd]( |,|$)/\1AGE\2/g; s/(^| |,)[0-9]+[smhd]( |,|$)/\1AGE\2/g' | tr -s ' '; }
 u() { req1 "/nic/update?hostname=$1&myip=$2" -u "$3"; }
 
 echo '--- updates'
