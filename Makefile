@@ -524,7 +524,7 @@ compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h st
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-host.o: \
-compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h dyn.h fmt.h getln.h hostline.h ip4.h ip6.h lock.h passwd.h replace.h scan.h status.h str.h stralloc.h strerr.h
+compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h dyn.h getln.h hostline.h ip4.h ip6.h passwd.h replace.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-host.c
 
 tinydnsdyn-passwd.o: \

@@ -7,7 +7,6 @@
 #include <unistd.h>
 #include "buffer.h"
 #include "byte.h"
-#include "fmt.h"
 #include "getln.h"
 #include "scan.h"
 #include "str.h"
@@ -19,7 +18,6 @@
 #include "dnsname.h"
 #include "dyn.h"
 #include "hostline.h"
-#include "lock.h"
 #include "passwd.h"
 #include "replace.h"
 #include "status.h"
