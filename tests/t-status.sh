@@ -93,3 +93,10 @@ settle
 [ "$(stat -c %i root/data.dyn.status)" = "$i1" ] && echo "SAME FILE" || echo "a new file"
 awk '$1 == "h5.example.com" { print "h5: " $12 " good" }' root/data.dyn.status
 notemp made
+echo '--- abuse is a failure of its host'
+stopserver
+startserver MAXPERHOUR=1
+u h5.example.com 198.51.100.51 alice:alice-pw
+u h5.example.com 198.51.100.52 alice:alice-pw
+settle
+"$S" root | ages | grep '^h5'
