@@ -8,7 +8,8 @@ SHELL=/bin/sh
 
 default: it
 
-it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd install instcheck
+it: tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host \
+tinydnsdyn-status install instcheck
 
 # the build scripts, made from conf-cc and conf-ld
 
@@ -76,6 +77,12 @@ auth_verify.o crypt_apr1.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o auth_fail.o \
 	auth_verify.o crypt_apr1.o
 
+passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o
+	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o
+
+status.a: makelib status_record.o status_parse.o hostline.o onchange_start.o
+	./makelib status.a status_record.o status_parse.o hostline.o onchange_start.o
+
 hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
 
@@ -90,9 +97,9 @@ dyn_apply.o dyn_spool.o
 
 # programs
 
-tinydnsdyn: load tinydnsdyn.o dyn.a auth.a hash.a http.a dns.a unix.a \
+tinydnsdyn: load tinydnsdyn.o status.a dyn.a auth.a hash.a http.a dns.a unix.a \
 buffer.a alloc.a byte.a
-	./load tinydnsdyn dyn.a auth.a hash.a http.a dns.a unix.a buffer.a \
+	./load tinydnsdyn status.a dyn.a auth.a hash.a http.a dns.a unix.a buffer.a \
 	alloc.a byte.a -lcrypt
 
 tinydnsdyn-conf: load tinydnsdyn-conf.o auto_home.o auto_datamakefile.o \
@@ -100,8 +107,20 @@ dns.a unix.a buffer.a alloc.a byte.a
 	./load tinydnsdyn-conf auto_home.o auto_datamakefile.o dns.a unix.a \
 	buffer.a alloc.a byte.a
 
-tinydnsdyn-passwd: load tinydnsdyn-passwd.o dns.a unix.a buffer.a alloc.a byte.a
-	./load tinydnsdyn-passwd dns.a unix.a buffer.a alloc.a byte.a -lcrypt
+tinydnsdyn-passwd: load tinydnsdyn-passwd.o passwd.a dns.a unix.a buffer.a \
+alloc.a byte.a
+	./load tinydnsdyn-passwd passwd.a dns.a unix.a buffer.a alloc.a byte.a \
+	-lcrypt
+
+tinydnsdyn-host: load tinydnsdyn-host.o status.a dyn.a passwd.a http.a dns.a \
+unix.a buffer.a alloc.a byte.a
+	./load tinydnsdyn-host status.a dyn.a passwd.a http.a dns.a unix.a \
+	buffer.a alloc.a byte.a -lcrypt
+
+tinydnsdyn-status: load tinydnsdyn-status.o status.a dyn.a http.a dns.a unix.a \
+buffer.a alloc.a byte.a
+	./load tinydnsdyn-status status.a dyn.a http.a dns.a unix.a buffer.a \
+	alloc.a byte.a
 
 # conf-home, compiled in: auto_home.c is made by auto-str
 
@@ -337,6 +356,10 @@ hier.o: \
 compile hier.c auto_home.h hier.h
 	./compile hier.c
 
+hostline.o: \
+compile hostline.c byte.h dnsname.h dyn.h hostline.h ip4.h ip6.h stralloc.h
+	./compile hostline.c
+
 http_getrequest.o: \
 compile http_getrequest.c byte.h http.h stralloc.h
 	./compile http_getrequest.c
@@ -401,6 +424,22 @@ md5.o: \
 compile md5.c byte.h md5.h
 	./compile md5.c
 
+onchange_start.o: \
+compile onchange_start.c buffer.h byte.h dyn.h ip4.h ip6.h onchange.h str.h stralloc.h strerr.h
+	./compile onchange_start.c
+
+passwd_entry.o: \
+compile passwd_entry.c byte.h passwd.h stralloc.h
+	./compile passwd_entry.c
+
+passwd_secret.o: \
+compile passwd_secret.c byte.h passwd.h stralloc.h
+	./compile passwd_secret.c
+
+passwd_write.o: \
+compile passwd_write.c buffer.h byte.h getln.h passwd.h replace.h stralloc.h
+	./compile passwd_write.c
+
 proxy_parse.o: \
 compile proxy_parse.c byte.h ip4.h ip6.h proxy.h
 	./compile proxy_parse.c
@@ -428,6 +467,14 @@ compile scan_xdigit.c scan.h
 sha1.o: \
 compile sha1.c byte.h sha1.h
 	./compile sha1.c
+
+status_parse.o: \
+compile status_parse.c byte.h dyn.h ip4.h ip6.h scan.h status.h stralloc.h
+	./compile status_parse.c
+
+status_record.o: \
+compile status_record.c buffer.h byte.h case.h datadir.h dnsname.h dyn.h getln.h http.h ip4.h ip6.h lock.h replace.h status.h str.h stralloc.h
+	./compile status_record.c
 
 str_diff.o: \
 compile str_diff.c str.h
@@ -465,12 +512,20 @@ tinydnsdyn-conf.o: \
 compile tinydnsdyn-conf.c auto_datamakefile.h auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-conf.c
 
+tinydnsdyn-host.o: \
+compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h dyn.h getln.h hostline.h ip4.h ip6.h passwd.h replace.h scan.h status.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn-host.c
+
 tinydnsdyn-passwd.o: \
-compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h replace.h str.h stralloc.h strerr.h
+compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h passwd.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-passwd.c
 
+tinydnsdyn-status.o: \
+compile tinydnsdyn-status.c buffer.h byte.h datadir.h dyn.h getln.h hostline.h ip4.h ip6.h lock.h replace.h scan.h status.h str.h stralloc.h strerr.h
+	./compile tinydnsdyn-status.c
+
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h proxy.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h onchange.h proxy.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \

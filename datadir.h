@@ -9,6 +9,8 @@
 #define DATADIR_BUILD ".build"       /* build lock: one make at a time */
 #define DATADIR_ABUSE ".abuse"       /* rate file: changes per host */
 #define DATADIR_AUTHFAIL ".authfail" /* rate file: failed logins per address */
+#define DATADIR_STATUS ".status"    /* per-host status (status.h) */
+#define DATADIR_STATUSLOCK ".status.lock" /* its lock: not the data lock */
 #define DATADIR_TMP ".tmp."          /* temporary files: .tmp.PID.TIME.N */
 #define DATADIR_REQ ".req."          /* a change waiting for the next rewrite */
 #define DATADIR_RES ".res."          /* what that rewrite answered it */

@@ -2,7 +2,8 @@
 #include "datadir.h"
 
 const char *const datadir_files[] = {
-  DATADIR_LOCK, DATADIR_BUILD, DATADIR_ABUSE, DATADIR_AUTHFAIL, 0
+  DATADIR_LOCK, DATADIR_BUILD, DATADIR_ABUSE, DATADIR_AUTHFAIL,
+  DATADIR_STATUS, DATADIR_STATUSLOCK, 0
 };
 
 int datadir_name(stralloc *sa,const char *data,const char *suffix)

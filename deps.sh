@@ -13,6 +13,7 @@ clang libclang-rt-14-dev
 apache2-utils stunnel4 openssl libio-socket-ssl-perl rsync axfrdns
 certbot lego pebble
 tinydyndns
+prometheus
 "
 # build: gcc make libcrypt-dev. run: ucspi-tcp daemontools tinydns.
 # tests: curl, dig (bind9-dnsutils), ddclient and inadyn are the real
@@ -27,7 +28,8 @@ tinydyndns
 # users with every hash kind it writes; stunnel4, openssl and
 # libio-socket-ssl-perl (ddclient's TLS): the TLS front test; rsync and
 # axfrdns: the distribution test. certbot, lego and pebble (a local ACME
-# server): the end-to-end ACME DNS-01 tests.
+# server): the end-to-end ACME DNS-01 tests. prometheus: its promtool
+# checks the metrics tinydnsdyn-status --prom writes (t-status).
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -40,6 +40,10 @@ struct dyn_host {
   unsigned long txtlines; /* its live challenge lines */
   unsigned long txtgone;  /* of those, lines this request removes */
   unsigned int txtfound;  /* bit j: request value j is among them */
+  int hasold4;            /* old4 holds the address of its last IPv4 line */
+  char old4[4];           /*   seen, before any change (status, onchange) */
+  int hasold6;            /* the same for IPv6 */
+  char old6[16];
 };
 
 /* The addresses of an address request: an IPv4 one, an IPv6 one or

@@ -123,6 +123,19 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 
   ++h->lines;
   if (family == 4) ++h->lines4; else ++h->lines6;
+  if (family == 6) {
+    /* the old address as tinydns-data reads the field: it drops
+       spaces, tabs and newlines at the end of a line, but keeps a CR */
+    n = len;
+    while (n > field && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n')) --n;
+    n = byte_chr(s + field,n - field,':');
+    h->hasold6 = s[0] == ':' ? ip6_scan_octal(s + field,n,old) : ip6_scan_hex(s + field,n,old);
+    if (h->hasold6) byte_copy(h->old6,16,old);
+  }
+  else if (ip4_scan(s + field,fieldend - field,old) == fieldend - field) {
+    h->hasold4 = 1;
+    byte_copy(h->old4,4,old);
+  }
   if (q->mode != DYN_SET) return 0;
 
   if (family == 4) {
@@ -131,13 +144,7 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
     if (!stralloc_catb(out,q->addr.text4,q->addr.len4)) return -1;
   }
   else {
-    /* the old address as tinydns-data reads the field: it drops
-       spaces, tabs and newlines at the end of a line, but keeps a CR */
-    n = len;
-    while (n > field && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n')) --n;
-    n = byte_chr(s + field,n - field,':');
-    if (s[0] == ':' ? ip6_scan_octal(s + field,n,old) : ip6_scan_hex(s + field,n,old))
-      if (byte_equal(old,16,q->addr.ip6)) return 0;
+    if (h->hasold6 && byte_equal(h->old6,16,q->addr.ip6)) return 0;
     n = s[0] == ':' ? ip6_fmt_octal(text,q->addr.ip6) : ip6_fmt_hex(text,q->addr.ip6);
     if (!stralloc_copyb(out,s,field)) return -1;
     if (!stralloc_catb(out,text,n)) return -1;

@@ -1,21 +1,17 @@
 #include <crypt.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
 #include "buffer.h"
 #include "byte.h"
 #include "str.h"
 #include "stralloc.h"
-#include "replace.h"
 #include "strerr.h"
 #include "getln.h"
 #include "dnsname.h"
 #include "auth.h"
+#include "passwd.h"
 
 #define FATAL "tinydnsdyn-passwd: fatal: "
 #define USAGE "tinydnsdyn-passwd: usage: tinydnsdyn-passwd FILE user [domain,...]"
@@ -23,8 +19,6 @@
 /* longest password we take: libxcrypt hashes (and so tinydnsdyn
    verifies) no longer phrase */
 #define PASSWORD_MAX (CRYPT_MAX_PASSPHRASE_SIZE - 1)
-/* lines of FILE are copied in pieces of at most this many bytes */
-#define PIECE_MAX 8192
 
 static const char *fn;
 static stralloc user;
@@ -33,10 +27,6 @@ static stralloc name;
 static stralloc pw1;
 static stralloc pw2;
 static stralloc entry; /* the new line for user */
-static stralloc lockfn;
-static stralloc line;
-static char setting[CRYPT_GENSALT_OUTPUT_SIZE];
-static struct crypt_data cd;
 
 static char inspace[BUFFER_INSIZE];
 static buffer in = BUFFER_INIT(buffer_unixread,0,inspace,sizeof inspace);
@@ -48,7 +38,6 @@ static void forget(void)
 {
   if (pw1.s) byte_zero(pw1.s,pw1.a);
   if (pw2.s) byte_zero(pw2.s,pw2.a);
-  byte_zero((char *) &cd,sizeof cd);
 }
 
 static void die(int code,const char *a,const char *b,int e)
@@ -144,19 +133,11 @@ static void getpassword(void)
 
 static void makeentry(void)
 {
-  const char *hash;
-
-  if (!crypt_gensalt_rn("$y$",0,0,0,setting,sizeof setting))
-    die(111,"unable to make a salt",0,errno);
-  if (!stralloc_0(&pw1)) nomem();
-  hash = crypt_rn(pw1.s,setting,&cd,sizeof cd);
-  if (!hash || hash[0] == '*') die(111,"unable to hash the password",0,errno);
-  if (!stralloc_copy(&entry,&user) || !stralloc_cats(&entry,":")
-      || !stralloc_cats(&entry,hash)) nomem();
+  if (passwd_entry(&entry,&user,&pw1,&domains) == -1) {
+    if (errno == ENOMEM) nomem();
+    die(111,"unable to hash the password",0,errno);
+  }
   forget();
-  if (domains.len)
-    if (!stralloc_cats(&entry,":") || !stralloc_cat(&entry,&domains)) nomem();
-  if (!stralloc_cats(&entry,"\n")) nomem();
 }
 
 /* -- the arguments */
@@ -199,91 +180,15 @@ static void checkdomains(const char *s)
 
 /* -- rewriting FILE */
 
-static struct replace tmp;
-
-static void failtmp(const char *why,int e)
-{
-  replace_abort(&tmp);
-  die(111,why,tmp.tmp.s,e);
-}
-
-static void put(buffer *b,const char *s,unsigned int len)
-{
-  if (buffer_put(b,s,len) == -1) failtmp("unable to write ",errno);
-}
-
-static int isuserline(void)
-{
-  return line.len > user.len && line.s[user.len] == ':'
-      && byte_equal(line.s,user.len,user.s);
-}
-
 static void rewrite(void)
 {
-  char ibuf[BUFFER_INSIZE];
-  char obuf[BUFFER_OUTSIZE];
-  buffer fin;
-  buffer fout;
-  struct stat st;
-  int fdlock;
-  int fdin;
-  int match;
-  int atstart = 1;  /* the next piece begins a line */
-  int dropping = 0; /* the current line is an old entry of user */
-  int done = 0;     /* the new entry is written */
-  int lastnl = 1;   /* the file so far ends with a newline */
-  unsigned int i;
+  const char *why;
+  const char *what;
 
-  if (!stralloc_copys(&lockfn,fn) || !stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn)) nomem();
-  fdlock = open(lockfn.s,O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC,0600);
-  if (fdlock == -1) die(111,"unable to open ",lockfn.s,errno);
-  while (flock(fdlock,LOCK_EX) == -1)
-    if (errno != EINTR) die(111,"unable to lock ",lockfn.s,errno);
-
-  fdin = open(fn,O_RDONLY | O_CLOEXEC);
-  if (fdin == -1) {
-    if (errno != ENOENT) die(111,"unable to read ",fn,errno);
-    st.st_mode = 0600; /* a new file: for the service's account to read */
-    st.st_uid = geteuid();
-    st.st_gid = getegid();
+  if (passwd_write(fn,&user,&entry,PASSWD_SET,&why,&what) == -1) {
+    if (errno == ENOMEM) nomem();
+    die(111,why,what,errno);
   }
-  else if (fstat(fdin,&st) == -1) die(111,"unable to stat ",fn,errno);
-
-  if (replace_open(&tmp,fn,st.st_mode & 07777) == -1)
-    die(111,"unable to create a temporary file beside ",fn,errno);
-  /* keep owner and mode: the service reads this file as its own account */
-  if (st.st_uid != geteuid() || st.st_gid != getegid())
-    if (fchown(tmp.fd,st.st_uid,st.st_gid) == -1) failtmp("unable to chown ",errno);
-  buffer_init(&fout,buffer_unixwrite,tmp.fd,obuf,sizeof obuf);
-
-  if (fdin != -1) {
-    buffer_init(&fin,buffer_unixread,fdin,ibuf,sizeof ibuf);
-    for (;;) {
-      if (getln(&fin,&line,&match,'\n',PIECE_MAX) == -1) {
-        i = errno;
-        close(fdin);
-        failtmp("unable to read ",i);
-      }
-      if (!line.len) break;
-      if (atstart) {
-        dropping = isuserline();
-        if (dropping && !done) { put(&fout,entry.s,entry.len); done = 1; }
-      }
-      if (!dropping) {
-        put(&fout,line.s,line.len);
-        lastnl = match;
-      }
-      atstart = match;
-    }
-    close(fdin);
-  }
-  if (!done) {
-    if (!lastnl) put(&fout,"\n",1);
-    put(&fout,entry.s,entry.len);
-  }
-  if (buffer_flush(&fout) == -1) failtmp("unable to write ",errno);
-  if (replace_commit(&tmp,1) == -1) die(111,"unable to replace ",fn,errno);
-  close(fdlock);
 }
 
 int main(int argc,char **argv)

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,6 +20,8 @@
 #include "dyn.h"
 #include "logline.h"
 #include "proxy.h"
+#include "status.h"
+#include "onchange.h"
 
 #define FATAL "tinydnsdyn: fatal: "
 
@@ -29,6 +32,7 @@ static struct {
   const char *passwd;         /* PASSWD */
   const char *data;           /* DATA, a file name in ROOT (now cwd) */
   int groupcommit;            /* GROUPCOMMIT=0: make per update */
+  int status;                 /* STATUS=0: no status file */
   int requireagent;           /* REQUIREAGENT=0: no User-Agent needed */
   unsigned long authdelay;    /* AUTHDELAYMAX */
   unsigned long acmelifetime; /* ACMELIFETIME */
@@ -36,6 +40,8 @@ static struct {
   int hasoffline;             /* OFFLINEIP is set */
   struct dyn_addr offline;    /* OFFLINEIP */
   const char *badoffline;     /* what is wrong with it: 911 for offline=YES */
+  const char *onchange;       /* ONCHANGE: run for each host changed */
+  unsigned long onchangetimeout; /* ONCHANGETIMEOUT */
   const char *bad;            /* the first thing wrong, answered 911 */
   int baderrno;
 } conf;
@@ -55,6 +61,8 @@ static stralloc domains;
 static stralloc param;   /* a query parameter's value */
 static stralloc lockfn;
 static stralloc authfailfn;
+static int reqcode;   /* DYN_*: the one answer to the whole request */
+static int authtried; /* credentials given: the request goes into the status file */
 
 static void nomem(void)
 {
@@ -76,6 +84,44 @@ static void logcatulong(unsigned long u)
   if (!stralloc_catulong(&logline,u)) nomem();
 }
 
+/* the request in the status file (status.h), once it is answered:
+   failing costs history, never the answer */
+static void record(void)
+{
+  struct status_req x;
+
+  if (!authtried || !conf.status) return;
+  x.q = &q;
+  x.code = reqcode;
+  x.query = r.query;
+  x.querylen = r.querylen;
+  x.user = user.s;
+  x.userlen = user.len;
+  x.client = remoteip;
+  x.now = (unsigned long) time(0);
+  if (status_record(conf.data,&x) == -1) {
+    logcats(" (status not recorded: ");
+    logcats(strerr_sys(errno));
+    logcats(")");
+  }
+}
+
+/* $ONCHANGE for each host changed, once the answer and the log line
+   are out, in a process of its own: the handler exits meanwhile */
+static void onchange(void)
+{
+  struct onchange_req x;
+
+  if (!conf.onchange) return;
+  x.q = &q;
+  x.prog = conf.onchange;
+  x.timeout = conf.onchangetimeout;
+  x.user = user.s;
+  x.userlen = user.len;
+  x.client = remoteip;
+  if (onchange_start(&x) == -1) strerr_warn("tinydnsdyn: warning: ","unable to start $ONCHANGE: ",strerr_sys(errno),0,0);
+}
+
 /* answer the client, write the log line, exit */
 static void finish(int code,const char *extra,const char *reason,int e)
 {
@@ -85,6 +131,10 @@ static void finish(int code,const char *extra,const char *reason,int e)
     logcats(strerr_sys(errno));
     logcats(")");
   }
+  /* the client has all of it: end the connection now (FIN), not when
+     the status file is written and this process exits */
+  shutdown(1,SHUT_WR);
+  record();
   if (!stralloc_0(&logline)) nomem();
   if (reason) {
     /* one line still: what went wrong first, then the request */
@@ -94,6 +144,7 @@ static void finish(int code,const char *extra,const char *reason,int e)
     strerr_warn(FATAL,why.s,"; ",logline.s,0);
   }
   else strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
+  onchange();
   _exit(code);
 }
 
@@ -112,6 +163,7 @@ static void refuse(int st,const char *text,const char *extra)
 /* 200 with a single code for the whole request */
 static void answer1(int code)
 {
+  reqcode = code;
   if (!stralloc_copys(&body,dyn_code_word(code)) || !stralloc_cats(&body,"\n")) nomem();
   logcats(" ");
   logcats(dyn_code_word(code));
@@ -121,6 +173,7 @@ static void answer1(int code)
 /* a temporary server-side failure: 911 to the client, 111 */
 static void fail911(const char *reason,int e)
 {
+  if (!reqcode) reqcode = DYN_911;
   if (!stralloc_copys(&body,"911\n")) nomem();
   logcats(" 911");
   finish(111,0,reason,e);
@@ -128,6 +181,7 @@ static void fail911(const char *reason,int e)
 
 static void badauth(void)
 {
+  reqcode = DYN_BADAUTH;
   refuse(401,dyn_code_word(DYN_BADAUTH),"WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
 }
 
@@ -166,6 +220,10 @@ static void configure(void)
   conf.authdelay = envnum("AUTHDELAYMAX",10,0,60,"$AUTHDELAYMAX is not a number in its range");
   conf.acmelifetime = envnum("ACMELIFETIME",3600,1,604800,"$ACMELIFETIME is not a number in its range");
   conf.groupcommit = !envoff("GROUPCOMMIT");
+  conf.status = !envoff("STATUS");
+  conf.onchangetimeout = envnum("ONCHANGETIMEOUT",10,1,3600,"$ONCHANGETIMEOUT is not a number in its range");
+  conf.onchange = getenv("ONCHANGE");
+  if (conf.onchange && !*conf.onchange) conf.onchange = 0;
   conf.requireagent = !envoff("REQUIREAGENT");
   x = getenv("OFFLINEIP");
   if (x && *x) {
@@ -272,6 +330,7 @@ static void authenticate(void)
     logcats(" -");
     badauth();
   }
+  authtried = 1;
   logcats(" ");
   logsafe(user.s,user.len);
   ok = auth_check(conf.passwd,user.s,user.len,pass.s,pass.len,&domains);

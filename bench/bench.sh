@@ -23,7 +23,7 @@ for b in "$top"/bench/bench-*.c; do
 done
 
 quick=${BENCH_QUICK-}
-rows=${BENCH_ROWS-1 2 3 4}   # which rows to run
+rows=${BENCH_ROWS-1 2 3 4 5}   # which rows to run
 want() { case " $rows " in *" $1 "*) return 0 ;; esac; return 1; }
 nochgtotal=2000; burst=200; reps=15; sizes="1000 10000 100000"
 [ -n "$quick" ] && { nochgtotal=200; burst=40; reps=3; sizes="1000 10000"; }
@@ -145,4 +145,28 @@ elif command -v tinydyndns-update > /dev/null; then
     "$(sort -n tdd.lat | awk '{a[NR]=$1} END {printf "%.2f", a[int(NR*0.99)]/1000}')" "$(cat tdd.fail 2>/dev/null | wc -l)"
 else
   echo "   tinydyndns-update: not installed (apt-get install tinydyndns)"
+fi
+
+# 5. what the status file costs a nochg: the same nochg with it and
+# with STATUS=0, alternately, one client at a time (p50: the cost of one
+# request) and 8 at once (req/s), median of the rounds
+if want 5; then
+rounds=5; n5=400; [ -n "$quick" ] && { rounds=2; n5=100; }
+mkdata st5 1000
+request h000001.example.com 192.0.2.1 md5user > req.st5
+for mode in 1 0; do : > "st5.p50.$mode"; : > "st5.rps.$mode"; done
+for ((i = 1; i <= rounds; i++)); do
+  for mode in 1 0; do
+    server st5 40 "$top/tinydnsdyn" ROOT="$tmp/st5" PASSWD="$tmp/passwd" STATUS=$mode
+    "$top/bench-load" "$port" 1 "$n5" req.st5 | awk '{print $8}' >> "st5.p50.$mode"
+    "$top/bench-load" "$port" 8 "$n5" req.st5 | field req/s >> "st5.rps.$mode"
+    stopsrv
+  done
+done
+[ -s st5/data.dyn.status ] || echo "   (no status file was written: the row measures nothing)"
+p1=$(median < st5.p50.1); p0=$(median < st5.p50.0); r1=$(median < st5.rps.1); r0=$(median < st5.rps.0)
+echo "5. nochg with the status file vs STATUS=0 (MD5-crypt user, 1000 lines), median of $rounds rounds"
+printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "status file (default)" "$p1" "$r1"
+printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "STATUS=0" "$p0" "$r0"
+awk -v a="$p1" -v b="$p0" -v c="$r1" -v d="$r0" 'BEGIN { printf "   cost of the status file: %+.1f %% latency, %+.1f %% throughput\n", (a / b - 1) * 100, (c / d - 1) * 100 }'
 fi

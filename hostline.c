@@ -1,0 +1,53 @@
+#include <errno.h>
+#include "byte.h"
+#include "dnsname.h"
+#include "hostline.h"
+
+static struct dyn_req q;
+static stralloc out;
+
+/* s[0..len) is a line of the data file. If it is an address line of a
+   host, by dyn_line's rules (the one classifier: a name tinydnsdyn
+   would take in a request, a non-empty address field), name gets the
+   host (lower case, no "*.", no dot at the end), *wild whether the line
+   is its "*." line, and a its address as tinydns-data reads it (has4
+   or has6; neither if the field holds no address tinydns-data reads);
+   returns 1. 0 if it is not; -1 if out of memory. */
+int hostline(const char *s,unsigned int len,stralloc *name,int *wild,struct dyn_addr *a)
+{
+  struct dyn_host *h = &q.h[0];
+  unsigned int start = 1;
+  unsigned int colon;
+
+  if (!len) return 0;
+  switch (s[0]) {
+    case '+': case '=': case ':': case '6': case '3': break;
+    default: return 0;
+  }
+  colon = 1 + byte_chr(s + 1,len - 1,':');
+  *wild = colon >= 3 && s[1] == '*' && s[2] == '.';
+  if (*wild) start = 3;
+  errno = 0;
+  if (!dnsname_fqdn(&h->name,s + start,colon - start)) return errno == ENOMEM ? -1 : 0;
+  q.mode = DYN_KEEP;
+  q.nh = 1;
+  h->ok = 1;
+  h->allowed = 1;
+  h->lines = h->lines4 = h->lines6 = 0;
+  h->hasold4 = h->hasold6 = 0;
+  if (dyn_line(&q,s,len,&out) == -1) return -1;
+  if (!h->lines) return 0;
+  if (!stralloc_copy(name,&h->name)) return -1;
+  byte_zero((char *) a,sizeof *a);
+  if (h->lines4 && h->hasold4) {
+    a->has4 = 1;
+    byte_copy(a->ip4,4,h->old4);
+    a->len4 = ip4_fmt(a->text4,a->ip4);
+  }
+  if (h->lines6 && h->hasold6) {
+    a->has6 = 1;
+    byte_copy(a->ip6,16,h->old6);
+    a->len6 = ip6_fmt(a->text6,a->ip6);
+  }
+  return 1;
+}
