@@ -133,7 +133,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
 
   byte_zero((char *) &r,sizeof r);
   st = http_parse(buf,len,&r);
-  if (st != 0 && st != 400 && st != 405 && st != 501 && st != 505) fail("http_parse: unexpected status");
+  if (st != 0 && st != 400 && st != 405 && st != 411 && st != 413 && st != 415 && st != 501 && st != 505)
+    fail("http_parse: unexpected status");
   if (st) return 0;
 
   if (!inside(r.method,r.methodlen)) fail("method outside the buffer");
@@ -141,9 +142,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
   if (!inside(r.path,r.pathlen) && !(r.pathlen == 1 && r.path[0] == '/' && !r.querylen))
     fail("path outside the buffer");
   if (r.querylen && !inside(r.query,r.querylen)) fail("query outside the buffer");
-  if (!(r.methodlen == 3 && byte_equal(r.method,3,"GET")) && !(r.methodlen == 4 && byte_equal(r.method,4,"HEAD")))
-    fail("accepted a method other than GET and HEAD");
-  if (r.head != (r.methodlen == 4)) fail("head flag wrong");
+  if (!(r.methodlen == 3 && byte_equal(r.method,3,"GET")) && !(r.methodlen == 4 && byte_equal(r.method,4,"HEAD"))
+      && !(r.methodlen == 4 && byte_equal(r.method,4,"POST")) && !(r.methodlen == 3 && byte_equal(r.method,3,"PUT")))
+    fail("accepted a method other than GET, HEAD, POST and PUT");
+  if (r.hasbody != (r.method[0] == 'P')) fail("body flag wrong");
+  if (r.hasbody && r.bodylen > HTTP_REQMAX - len) fail("body does not fit after the head");
+  if (r.head != (r.methodlen == 4 && r.method[0] == 'H')) fail("head flag wrong");
   if (r.minor < 0 || r.minor > 9) fail("minor version out of range");
   if (!r.pathlen || r.path[0] != '/') fail("path does not start with /");
   printable(r.path,r.pathlen,"control byte or space in the path");
