@@ -75,3 +75,9 @@ grep -o 'tinydnsdyn: .*' log | grep -v '=good\|=nochg' | sort | uniq -c | sed 's
 grep -c 'nas.example.com=good:2001:db8:aa:cc::/64' log
 showdyn
 notemp
+stopserver
+echo '--- prefix changes count for MAXPERHOUR=2 like address changes'
+startserver MAXPERHOUR=2
+for p in 2001:db8:e1::/48 2001:db8:e2::/48 2001:db8:e3::/48 2001:db8:e2::/48; do
+  req1 "$U=printer.example.com&ip6lanprefix=$p" "${A[@]}"
+done
