@@ -114,6 +114,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
 {
   int pi[2];
   unsigned int len;
+  unsigned int got;
+  unsigned int want;
   int st;
 
   if (size > 60000) return 0; /* all of it fits in the pipe */
@@ -121,13 +123,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
   if (size && write(pi[1],data,size) != (ssize_t) size) fail("write to pipe");
   close(pi[1]);
   deadline_set(10);
-  st = http_getrequest(pi[0],buf,&len);
-  close(pi[0]);
+  st = http_gethead(pi[0],buf,&len,&got);
 
   if (st != 0 && st != -1 && st != 400 && st != 414 && st != 431) fail("http_getrequest: unexpected status");
   if (st == -1 && size) fail("http_getrequest: data taken for a closed connection");
-  if (st) return 0;
+  if (st) { close(pi[0]); return 0; }
   if (!len || len > HTTP_REQMAX || len > size) fail("http_getrequest: bad length");
+  if (got < len || got > size || got > HTTP_REQMAX || !byte_equal(buf,got,(const char *) data))
+    fail("http_gethead: bytes read differ from the input");
   if (!byte_equal(buf,len,(const char *) data)) fail("http_getrequest: bytes changed");
   if (blank(buf,len) != len) fail("http_getrequest: head does not end at the first blank line");
 
@@ -135,6 +138,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
   st = http_parse(buf,len,&r);
   if (st != 0 && st != 400 && st != 405 && st != 411 && st != 413 && st != 415 && st != 501 && st != 505)
     fail("http_parse: unexpected status");
+  if (!st && r.hasbody) {
+    /* the body: all of it that the input has, or 400 cut short */
+    want = len + r.bodylen;
+    st = http_getbody(pi[0],buf,got,want);
+    if (want <= size ? st != 0 : st != 400) fail("http_getbody: wrong status");
+    if (!st && !byte_equal(buf,want,(const char *) data)) fail("http_getbody: bytes changed");
+  }
+  close(pi[0]);
   if (st) return 0;
 
   if (!inside(r.method,r.methodlen)) fail("method outside the buffer");
