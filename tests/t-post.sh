@@ -28,6 +28,9 @@ req1 /nic/update "${A[@]}" -H 'Content-Type: application/x-www-form-urlencoded; 
 showdyn
 echo '--- refused'
 snap
+curl -sS -m 20 -D - -o /dev/null -X DELETE -u alice:alice-pw "http://127.0.0.1:$PORT/nic/update" |
+  tr -d '\r' | grep -i '^HTTP/\|^allow:'
+
 req1 '/nic/update?hostname=h1.example.com' "${A[@]}" -d 'hostname=h1.example.com&myip=192.0.2.20'
 req1 /nic/update "${A[@]}" -H 'Content-Type: application/json' -d '{"hostname":"h1.example.com","myip":"192.0.2.20"}'
 req1 /nic/update "${A[@]}" -H 'Content-Type: multipart/form-data; boundary=x' -d 'x'
