@@ -67,15 +67,19 @@ dnsname_fqdn.o
 
 http.a: makelib http_getrequest.o http_readmore.o http_parse.o http_query.o \
 http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
-proxy_parse.o
+proxy_parse.o \
+http_param.o
 	./makelib http.a http_getrequest.o http_readmore.o http_parse.o http_query.o \
 	http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
-	proxy_parse.o
+	proxy_parse.o \
+	http_param.o
 
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o auth_fail.o \
-auth_verify.o crypt_apr1.o
+auth_verify.o crypt_apr1.o \
+auth_onlyhost.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o auth_fail.o \
-	auth_verify.o crypt_apr1.o
+	auth_verify.o crypt_apr1.o \
+	auth_onlyhost.o
 
 passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o
 	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o
@@ -89,11 +93,11 @@ hash.a: makelib md5.o sha1.o
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
 dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
-dyn_apply.o dyn_spool.o
+dyn_apply.o dyn_spool.o dyn_prefix.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
 	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
-	dyn_apply.o dyn_spool.o
+	dyn_apply.o dyn_spool.o dyn_prefix.o
 
 # programs
 
@@ -179,6 +183,10 @@ compile auth_check.c auth.h buffer.h byte.h getln.h stralloc.h
 auth_fail.o: \
 compile auth_fail.c auth.h lock.h rate.h str.h stralloc.h
 	./compile auth_fail.c
+
+auth_onlyhost.o: \
+compile auth_onlyhost.c auth.h byte.h dnsname.h stralloc.h
+	./compile auth_onlyhost.c
 
 auth_verify.o: \
 compile auth_verify.c auth.h base64.h byte.h crypt_apr1.h sha1.h str.h stralloc.h
@@ -308,6 +316,10 @@ dyn_pass.o: \
 compile dyn_pass.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_pass.c
 
+dyn_prefix.o: \
+compile dyn_prefix.c byte.h dyn.h fmt.h ip4.h ip6.h stralloc.h
+	./compile dyn_prefix.c
+
 dyn_publish.o: \
 compile dyn_publish.c datadir.h deadline.h dyn.h ip4.h ip6.h lock.h make_run.h stralloc.h
 	./compile dyn_publish.c
@@ -363,6 +375,10 @@ compile hostline.c byte.h dnsname.h dyn.h hostline.h ip4.h ip6.h stralloc.h
 http_getrequest.o: \
 compile http_getrequest.c byte.h http.h stralloc.h
 	./compile http_getrequest.c
+
+http_param.o: \
+compile http_param.c byte.h case.h http.h str.h stralloc.h urldecode.h
+	./compile http_param.c
 
 http_parse.o: \
 compile http_parse.c byte.h case.h http.h str.h stralloc.h

@@ -11,5 +11,6 @@ extern int auth_check(const char *,const char *,unsigned int,const char *,unsign
 extern int auth_basic(const char *,unsigned int,stralloc *,stralloc *);
 extern unsigned int auth_fail(const char *,const char *,const char *,unsigned int);
 extern int auth_allows(const stralloc *,const char *,unsigned int);
+extern int auth_onlyhost(const stralloc *,stralloc *);
 
 #endif

@@ -5,7 +5,7 @@ set -e
 pkgs="
 gcc make libc6-dev libcrypt-dev
 ucspi-tcp daemontools tinydns
-curl bind9-dnsutils ddclient inadyn perl
+curl wget bind9-dnsutils ddclient inadyn perl
 man-db
 strace iproute2
 valgrind

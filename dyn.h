@@ -5,7 +5,8 @@
 #include "ip4.h"
 #include "ip6.h"
 
-#define DYN_HOSTMAX 20     /* hosts in one request (dyn.com's limit) */
+#define DYN_HOSTMAX 1000   /* hosts in one request, at most (MAXHOSTS) */
+#define DYN_HOSTDEFAULT 20 /* MAXHOSTS's default: dyn.com's limit */
 #define DYN_LINEMAX 65536  /* longest line edited, newline not counted;
                               longer lines are copied as they are */
 
@@ -47,15 +48,22 @@ struct dyn_host {
 };
 
 /* The addresses of an address request: an IPv4 one, an IPv6 one or
-   both. Only lines of a family the request has are touched. */
+   both. Only lines of a family the request has are touched. The IPv6
+   one may be a prefix (prefix6 not 0): then only the top prefix6 bits
+   of each IPv6 line's address change, the rest (its interface
+   identifier) stays. */
+#define DYN_PREFIXMIN 8     /* shortest prefix taken; 128 is an address */
+#define DYN_TEXT6 (IP6_FMT + 4) /* RFC 5952 text and "/LEN" */
+
 struct dyn_addr {
   int has4;
   char ip4[4];
   char text4[IP4_FMT];
   unsigned int len4;
   int has6;
-  char ip6[16];
-  char text6[IP6_FMT];   /* RFC 5952 */
+  char ip6[16];          /* a prefix: its bits after prefix6 are 0 */
+  unsigned int prefix6;  /* 0: ip6 is the address; else DYN_PREFIXMIN..127 */
+  char text6[DYN_TEXT6]; /* RFC 5952, with /prefix6 for a prefix */
   unsigned int len6;
 };
 
@@ -90,12 +98,12 @@ struct dyn_limits {
 
 struct dyn_req {
   int mode;
-  struct dyn_host h[DYN_HOSTMAX];
   unsigned int nh;
   struct dyn_addr addr;        /* DYN_SET */
   struct dyn_txt txt;          /* DYN_TXT */
   struct dyn_limits limits;
   unsigned long now;           /* the request's clock: seconds since 1970 */
+  struct dyn_host h[DYN_HOSTMAX]; /* last: only h[0..nh) is ever used */
 };
 
 /* TAI64 label of q->now, as tinydns reads a time-to-die */
@@ -140,6 +148,7 @@ struct dyn_state {
 };
 
 extern int dyn_addr_scan(struct dyn_addr *,const char *,unsigned int);
+extern int dyn_prefix_scan(struct dyn_addr *,const char *,unsigned int);
 extern int dyn_txtscan(struct dyn_txt *,const char *,unsigned int);
 extern int dyn_linename(const char *,unsigned int,unsigned int *,unsigned int *);
 extern int dyn_line(struct dyn_req *,const char *,unsigned int,stralloc *);

@@ -7,7 +7,7 @@
    "myip=192.0.2.10," when they have no IPv6). An IPv4-mapped IPv6
    address (::ffff:192.0.2.10) counts as the IPv4 one: that is how an
    IPv4 client looks to a dual-stack socket, and it is no use in an AAAA
-   record. a is cleared and filled. 1 if the list is valid (a may then
+   record. The IPv6 one may be a prefix, ADDRESS/LEN (dyn_prefix_scan). a is cleared and filled. 1 if the list is valid (a may then
    hold no address at all), 0 if not. */
 int dyn_addr_scan(struct dyn_addr *a,const char *s,unsigned int len)
 {
@@ -19,6 +19,11 @@ int dyn_addr_scan(struct dyn_addr *a,const char *s,unsigned int len)
   for (i = 0;i <= len;i = j + 1) {
     j = i + byte_chr(s + i,len - i,',');
     if (j == i) continue;
+    if (byte_chr(s + i,j - i,'/') < j - i) {
+      /* an IPv6 prefix, 2001:db8:1:2::/64: dyn_prefix_scan */
+      if (a->has6 || !dyn_prefix_scan(a,s + i,j - i)) return 0;
+      continue;
+    }
     if (!ip4_scan(s + i,j - i,ip)) {
       if (!ip6_scan(s + i,j - i,ip)) return 0;
       if (!ip6_ismapped(ip)) {

@@ -63,6 +63,22 @@ static int host(const struct dyn_req *q,const char *name,unsigned int len)
   return -1;
 }
 
+/* new = the request's IPv6 address; or, for a prefix, its top bits
+   and the rest of old (the line's interface identifier) */
+static void addr6(const struct dyn_addr *a,const char *old,char *new)
+{
+  unsigned int i;
+  unsigned int bits;
+  unsigned char mask;
+
+  for (i = 0;i < 16;++i) {
+    bits = a->prefix6 > i * 8 ? a->prefix6 - i * 8 : 0;
+    if (!a->prefix6 || bits >= 8) mask = 0xff;
+    else mask = (unsigned char) (0xff << (8 - bits)); /* 0 when bits is 0 */
+    new[i] = (char) ((a->ip6[i] & mask) | (old[i] & ~mask));
+  }
+}
+
 /* The one place that knows which data lines a request may change.
    s[0..len) is a line of the data file (with its newline, if it has
    one). Returns 0 if it stays as it is, 1 if it becomes out (empty: it
@@ -74,11 +90,14 @@ static int host(const struct dyn_req *q,const char *name,unsigned int len)
    Only the address field changes; every other byte is kept. A line
    whose address field is missing or empty publishes nothing, so it is
    not an address line: the host stays nohost. An IPv6 field that
-   already holds the address is left as it is written. ACME challenge
-   lines: dyn_txtline. */
+   already holds the address is left as it is written. An IPv6 prefix
+   changes the top bits of each line's address and keeps the rest; a
+   line whose address does not read as one gets the prefix and zeros.
+   ACME challenge lines: dyn_txtline. */
 int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 {
   char old[16];
+  char new[16];
   char text[IP6_FMT_OCTAL];
   unsigned int colon;
   unsigned int field;
@@ -144,8 +163,13 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
     if (!stralloc_catb(out,q->addr.text4,q->addr.len4)) return -1;
   }
   else {
-    if (h->hasold6 && byte_equal(h->old6,16,q->addr.ip6)) return 0;
-    n = s[0] == ':' ? ip6_fmt_octal(text,q->addr.ip6) : ip6_fmt_hex(text,q->addr.ip6);
+    /* the old address (read above), with the request's prefix if it
+       has one; one that does not read gets the prefix and zeros */
+    if (h->hasold6) byte_copy(old,16,h->old6);
+    else byte_zero(old,16);
+    addr6(&q->addr,old,new);
+    if (h->hasold6 && byte_equal(old,16,new)) return 0;
+    n = s[0] == ':' ? ip6_fmt_octal(text,new) : ip6_fmt_hex(text,new);
     if (!stralloc_copyb(out,s,field)) return -1;
     if (!stralloc_catb(out,text,n)) return -1;
   }

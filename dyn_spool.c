@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -32,7 +33,11 @@
 
 static struct replace tmp;
 static stralloc fn1;
-static char buf[16 + sizeof (struct dyn_req) + DYN_HOSTMAX * (4 + NAMEMAX)];
+/* an entry: magic, the size of its head, the deadline, then the head
+   of struct dyn_req (all but its hosts), then for each of the nh hosts
+   its struct and its name */
+#define HEAD (offsetof(struct dyn_req,h))
+static char buf[12 + HEAD + DYN_HOSTMAX * (sizeof (struct dyn_host) + 4 + NAMEMAX)];
 
 static void put4(char *s,unsigned long u)
 {
@@ -87,12 +92,14 @@ int dyn_spool_put(const struct dyn_req *q,const char *fn,const stralloc *id,unsi
 
   if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
   byte_copy(buf,4,MAGIC);
-  put4(buf + 4,sizeof *q);
+  put4(buf + 4,HEAD + sizeof (struct dyn_host));
   put4(buf + 8,deadline);
-  byte_copy(buf + len,sizeof *q,(const char *) q);
-  len += sizeof *q;
+  byte_copy(buf + len,HEAD,(const char *) q);
+  len += HEAD;
   for (i = 0;i < q->nh;++i) {
     if (q->h[i].name.len > NAMEMAX) { errno = EINVAL; return -1; }
+    byte_copy(buf + len,sizeof q->h[i],(const char *) &q->h[i]);
+    len += sizeof q->h[i];
     put4(buf + len,q->h[i].name.len);
     byte_copy(buf + len + 4,q->h[i].name.len,q->h[i].name.s);
     len += 4 + q->h[i].name.len;
@@ -151,7 +158,7 @@ int dyn_spool_drop(const char *fn,const stralloc *id)
 int dyn_spool_read(struct dyn_req *q,const char *fn,const stralloc *id,unsigned long now)
 {
   static struct dyn_req in;
-  struct dyn_req *x;
+  struct dyn_host h;
   unsigned int len;
   unsigned int pos;
   unsigned int n;
@@ -161,26 +168,27 @@ int dyn_spool_read(struct dyn_req *q,const char *fn,const stralloc *id,unsigned 
   if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
   r = readfile(fn1.s,&len,1);
   if (r <= 0) return r;
-  if (len < 12 + sizeof *q || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != sizeof *q) return 0;
+  if (len < 12 + HEAD || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != HEAD + sizeof (struct dyn_host)) return 0;
   if (get4(buf + 8) < now) return 0;
-  byte_copy((char *) &in,sizeof in,buf + 12); /* aligned; its names are not used */
-  x = &in;
-  if (x->nh > DYN_HOSTMAX || x->nh == 0) return 0;
-  q->mode = x->mode;
-  q->nh = x->nh;
-  q->addr = x->addr;
-  q->txt = x->txt;
-  q->limits = x->limits;
-  q->now = x->now;
-  pos = 12 + sizeof *q;
+  byte_copy((char *) &in,HEAD,buf + 12); /* aligned; the head only */
+  if (in.nh > DYN_HOSTMAX || in.nh == 0) return 0;
+  q->mode = in.mode;
+  q->nh = in.nh;
+  q->addr = in.addr;
+  q->txt = in.txt;
+  q->limits = in.limits;
+  q->now = in.now;
+  pos = 12 + HEAD;
   for (i = 0;i < q->nh;++i) {
-    if (len - pos < 4) return 0;
+    if (len - pos < sizeof h + 4) return 0;
+    byte_copy((char *) &h,sizeof h,buf + pos);
+    pos += sizeof h;
     n = get4(buf + pos);
     if (n > NAMEMAX || len - pos - 4 < n) return 0;
     if (!stralloc_copyb(&q->h[i].name,buf + pos + 4,n)) { errno = ENOMEM; return -1; }
     pos += 4 + n;
-    q->h[i].ok = x->h[i].ok;
-    q->h[i].allowed = x->h[i].allowed;
+    q->h[i].ok = h.ok;
+    q->h[i].allowed = h.allowed;
     q->h[i].abuse = 0;
     q->h[i].result = 0;
   }

@@ -3,7 +3,7 @@
 
 #include "stralloc.h"
 
-#define HTTP_REQMAX 8192 /* request line and headers, all of it */
+#define HTTP_REQMAX 8192 /* request line and headers, and a form body: all of it */
 
 struct http_request {
   const char *method; unsigned int methodlen;
@@ -13,12 +13,18 @@ struct http_request {
   const char *agent; unsigned int agentlen; int hasagent;
   int head;       /* HEAD: answer without body */
   int minor;      /* HTTP/1.minor */
+  int hasbody;    /* POST or PUT: bodylen bytes of form follow the head */
+  unsigned int bodylen;
+  const char *body; /* set once the body is read (http_getbody) */
 };
 
 extern int http_getrequest(int,char *,unsigned int *);
+extern int http_gethead(int,char *,unsigned int *,unsigned int *);
+extern int http_getbody(int,char *,unsigned int,unsigned int);
 extern int http_readmore(int,char *,unsigned int,unsigned int);
 extern int http_parse(char *,unsigned int,struct http_request *);
 extern int http_query(const char *,unsigned int,const char *,stralloc *);
+extern int http_param(const char *,unsigned int,const char *const *,stralloc *);
 extern int http_respond(int,int,const char *,const char *,unsigned int,int);
 extern const char *http_reason(int);
 

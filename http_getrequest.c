@@ -17,25 +17,51 @@ static unsigned int headend(const char *buf,unsigned int len)
 
 /* Reads one request head (request line and headers, up to the blank
    line) from fd into buf, which has room for HTTP_REQMAX bytes, within
-   the deadline. *len is its length. Returns 0 when it is all there;
-   else an HTTP status to answer with (408 too slow, 414 request line
-   too long, 431 headers too long, 400 cut short), or -1 if the client
-   went away before sending anything or on a read error (errno). */
-int http_getrequest(int fd,char *buf,unsigned int *len)
+   the deadline. *len is its length; *got the bytes read, which may
+   include the start of a body after the head. Returns 0 when it is all
+   there; else an HTTP status to answer with (408 too slow, 414 request
+   line too long, 431 headers too long, 400 cut short), or -1 if the
+   client went away before sending anything or on a read error (errno). */
+int http_gethead(int fd,char *buf,unsigned int *len,unsigned int *got)
 {
   int r;
   unsigned int end;
 
-  *len = 0;
+  *len = *got = 0;
   for (;;) {
-    if (*len == HTTP_REQMAX)
-      return byte_chr(buf,*len,'\n') == *len ? 414 : 431;
-    r = http_readmore(fd,buf + *len,HTTP_REQMAX - *len,*len);
+    if (*got == HTTP_REQMAX)
+      return byte_chr(buf,*got,'\n') == *got ? 414 : 431;
+    r = http_readmore(fd,buf + *got,HTTP_REQMAX - *got,*got);
     if (r < 0) return -r;
     if (r == 0) return -1;
     /* a blank line that only just arrived may straddle reads */
-    *len += r;
-    end = headend(buf,*len);
+    *got += r;
+    end = headend(buf,*got);
     if (end) { *len = end; return 0; }
   }
+}
+
+/* http_gethead, for a caller that wants only the head */
+int http_getrequest(int fd,char *buf,unsigned int *len)
+{
+  unsigned int got;
+  return http_gethead(fd,buf,len,&got);
+}
+
+/* Reads on from fd into buf, of which got bytes are there (at most
+   HTTP_REQMAX), until want bytes are (want at most HTTP_REQMAX), within
+   the deadline: the rest of a body whose length the head gave. Bytes
+   after want are not read. Returns 0 when they are there; else 408 too
+   slow, 400 cut short or on a read error. */
+int http_getbody(int fd,char *buf,unsigned int got,unsigned int want)
+{
+  int r;
+
+  while (got < want) {
+    r = http_readmore(fd,buf + got,want - got,got);
+    if (r < 0) return -r;
+    if (r == 0) return 400;
+    got += r;
+  }
+  return 0;
 }

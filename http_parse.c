@@ -18,12 +18,40 @@ static int is(const char *s,unsigned int len,const char *t)
 
 /* methods HTTP knows that are not for us: 405, not 501 */
 static const char *const other[] = {
-  "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", 0
+  "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", 0
 };
+
+/* the Content-Length value v[0..vlen): 1 and *u, or 0 if it is no
+   number; a number past HTTP_REQMAX counts as HTTP_REQMAX + 1 */
+static int length(const char *v,unsigned int vlen,unsigned long *u)
+{
+  unsigned int i;
+
+  if (!vlen) return 0;
+  *u = 0;
+  for (i = 0;i < vlen;++i) {
+    if (v[i] < '0' || v[i] > '9') return 0;
+    if (*u <= HTTP_REQMAX) *u = *u * 10 + (v[i] - '0');
+  }
+  if (*u > HTTP_REQMAX) *u = HTTP_REQMAX + 1;
+  return 1;
+}
+
+/* the Content-Type of a form, with parameters (charset) or not */
+static int isform(const char *v,unsigned int vlen)
+{
+  unsigned int n = byte_chr(v,vlen,';');
+  while (n && (v[n - 1] == ' ' || v[n - 1] == '\t')) --n;
+  return n == 33 && case_equalb(v,33,"application/x-www-form-urlencoded");
+}
 
 /* Parses the request head buf[0..len) (as http_getrequest left it).
    Returns 0 and fills r, or an HTTP status: 400 malformed, 405/501
-   method, 505 version. r's pointers point into buf. */
+   method, 505 version; for POST and PUT, whose parameters may also
+   come in a form body, 411 no Content-Length (or chunked), 413 a body
+   that does not fit into HTTP_REQMAX with the head, 415 a body that is
+   not application/x-www-form-urlencoded. r's pointers point into buf;
+   for a body, r->hasbody and r->bodylen are set, r->body is not. */
 int http_parse(char *buf,unsigned int len,struct http_request *r)
 {
   unsigned int i;
@@ -35,6 +63,11 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
   unsigned int slen;
   const char *v;
   unsigned int vlen;
+  unsigned long clen = 0;
+  unsigned long u;
+  int hasclen = 0;
+  int chunked = 0;
+  int form = 0;
 
   byte_zero((char *) r,sizeof *r);
   if (!len) return 400;
@@ -100,11 +133,28 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
     else if (n == 10 && case_equalb(buf + i,10,"user-agent")) {
       r->agent = v; r->agentlen = vlen; r->hasagent = 1;
     }
+    else if (n == 14 && case_equalb(buf + i,14,"content-length")) {
+      if (!length(v,vlen,&u) || (hasclen && u != clen)) return 400;
+      clen = u; hasclen = 1;
+    }
+    else if (n == 12 && case_equalb(buf + i,12,"content-type"))
+      form = isform(v,vlen);
+    else if (n == 17 && case_equalb(buf + i,17,"transfer-encoding"))
+      chunked = 1;
     i = eol + 1;
   }
 
   if (is(r->method,r->methodlen,"GET")) return 0;
   if (is(r->method,r->methodlen,"HEAD")) { r->head = 1; return 0; }
+  if (is(r->method,r->methodlen,"POST") || is(r->method,r->methodlen,"PUT")) {
+    if (chunked && hasclen) return 400; /* which one frames it? */
+    if (!hasclen) return 411;
+    if (clen > HTTP_REQMAX - len) return 413;
+    if (clen && !form) return 415;
+    r->hasbody = 1;
+    r->bodylen = clen;
+    return 0;
+  }
   for (i = 0;other[i];++i)
     if (is(r->method,r->methodlen,other[i])) return 405;
   return 501;

@@ -36,6 +36,7 @@ static struct {
   int requireagent;           /* REQUIREAGENT=0: no User-Agent needed */
   unsigned long authdelay;    /* AUTHDELAYMAX */
   unsigned long acmelifetime; /* ACMELIFETIME */
+  unsigned long maxhosts;     /* MAXHOSTS */
   struct dyn_limits limits;   /* MAXPERHOUR, MININTERVAL */
   int hasoffline;             /* OFFLINEIP is set */
   struct dyn_addr offline;    /* OFFLINEIP */
@@ -51,6 +52,7 @@ static char req[HTTP_REQMAX];
 static struct http_request r;
 static struct dyn_req q;
 static int status = 200;
+static int authed;       /* the user is logged: the request is checked */
 
 static stralloc logline; /* the one line for fd 2, built as we go */
 static stralloc body;
@@ -59,6 +61,7 @@ static stralloc user;
 static stralloc pass;
 static stralloc domains;
 static stralloc param;   /* a query parameter's value */
+static stralloc other;   /* a repeated parameter's second value */
 static stralloc lockfn;
 static stralloc authfailfn;
 static int reqcode;   /* DYN_*: the one answer to the whole request */
@@ -219,6 +222,7 @@ static void configure(void)
   conf.limits.mininterval = envnum("MININTERVAL",0,0,86400,"$MININTERVAL is not a number in its range");
   conf.authdelay = envnum("AUTHDELAYMAX",10,0,60,"$AUTHDELAYMAX is not a number in its range");
   conf.acmelifetime = envnum("ACMELIFETIME",3600,1,604800,"$ACMELIFETIME is not a number in its range");
+  conf.maxhosts = envnum("MAXHOSTS",DYN_HOSTDEFAULT,1,DYN_HOSTMAX,"$MAXHOSTS is not a number in its range");
   conf.groupcommit = !envoff("GROUPCOMMIT");
   conf.status = !envoff("STATUS");
   conf.onchangetimeout = envnum("ONCHANGETIMEOUT",10,1,3600,"$ONCHANGETIMEOUT is not a number in its range");
@@ -228,7 +232,8 @@ static void configure(void)
   x = getenv("OFFLINEIP");
   if (x && *x) {
     conf.hasoffline = 1;
-    if (!dyn_addr_scan(&conf.offline,x,str_len(x)) || (!conf.offline.has4 && !conf.offline.has6))
+    if (!dyn_addr_scan(&conf.offline,x,str_len(x)) || (!conf.offline.has4 && !conf.offline.has6)
+        || conf.offline.prefix6)
       conf.badoffline = "$OFFLINEIP must be an IPv4 and/or an IPv6 address";
   }
   x = getenv("ALLOWROOT");
@@ -293,12 +298,30 @@ static int pathok(void)
   return 0;
 }
 
+/* POST and PUT: the form body after the head, read within the same
+   deadline into the same buffer; a newline at its end is no part of
+   the last value */
+static void readbody(unsigned int len,unsigned int got)
+{
+  int st;
+
+  if (!r.hasbody) return;
+  st = http_getbody(0,req,got,len + r.bodylen);
+  if (st) {
+    logcats(" -");
+    refuse(st,http_reason(st),0);
+  }
+  r.body = req + len;
+  while (r.bodylen && (r.body[r.bodylen - 1] == '\n' || r.body[r.bodylen - 1] == '\r')) --r.bodylen;
+}
+
 static void readrequest(void)
 {
   unsigned int len;
+  unsigned int got;
   int st;
 
-  st = http_getrequest(0,req,&len);
+  st = http_gethead(0,req,&len,&got);
   if (st == -1) closed();
   if (len >= 6 && byte_equal(req,6,"PROXY ")) {
     /* no $PROXY here, or a second line after the front's */
@@ -312,13 +335,86 @@ static void readrequest(void)
   st = http_parse(req,len,&r);
   if (st) {
     logcats(" -");
-    refuse(st,http_reason(st),st == 405 ? "Allow: GET, HEAD\r\n" : 0);
+    refuse(st,http_reason(st),st == 405 ? "Allow: GET, HEAD, POST, PUT\r\n" : 0);
   }
   if (!pathok()) {
     logcats(" - ");
     logsafe(r.path,r.pathlen);
     refuse(404,"Not Found",0);
   }
+  readbody(len,got);
+}
+
+/* The parameters, each with its aliases (names other services and the
+   guides that copy them use); names are compared without regard to
+   case. Each list is one parameter: naming it twice, by one name or
+   two, is refused (repeated). */
+static const char *const p_hostname[] = { "hostname", 0 };
+static const char *const p_myip[] = { "myip", 0 };
+static const char *const p_ip4[] = { "myipv4", "ipv4", "ip", 0 };
+static const char *const p_ip6[] = { "myipv6", "ipv6", "myip6", "ip6", 0 };
+static const char *const p_prefix[] = { "ip6lanprefix", "ipv6prefix", 0 };
+static const char *const p_user[] = { "username", "user", 0 };
+static const char *const p_pass[] = { "password", "pass", 0 };
+static const char *const p_offline[] = { "offline", 0 };
+static const char *const p_txt[] = { "txt", 0 };
+static const char *const p_action[] = { "action", 0 };
+
+/* a request that names a parameter twice: which one was meant? */
+static void repeated(const char *const *names)
+{
+  if (!authed) logcats(" -");
+  logcats(" repeated:");
+  logcats(names[0]);
+  answer1(DYN_BADAGENT);
+}
+
+/* 1 if the query or the form body has the parameter names (its value
+   in param), 0 if not; refuses the request if it is there twice */
+static int getparam(const char *const *names)
+{
+  int x;
+  int y = 0;
+
+  x = http_param(r.query,r.querylen,names,&param);
+  if (x == -1) nomem();
+  if (r.bodylen) {
+    y = http_param(r.body,r.bodylen,names,x ? &other : &param);
+    if (y == -1) nomem();
+  }
+  if (x + y > 1) repeated(names);
+  return x + y;
+}
+
+/* a value that is there and not empty */
+static int getvalue(const char *const *names)
+{
+  return getparam(names) && param.len;
+}
+
+/* The user and password: from the Authorization header (Basic) if
+   there is one; else from username and password in the query or the
+   form body, for routers that can send nothing else (DrayTek over
+   HTTPS, Synology's and Tomato's URL templates). Either way they go
+   through the same check. A missing user is no login (401, never
+   delayed); a missing password is an empty one. */
+static void getcredentials(void)
+{
+  if (r.hasauth) {
+    if (!auth_basic(r.auth,r.authlen,&user,&pass)) { logcats(" -"); badauth(); }
+    return;
+  }
+  if (!getparam(p_user) || !param.len || param.len > AUTH_USERMAX
+      || byte_chr(param.s,param.len,':') < param.len
+      || byte_chr(param.s,param.len,'\n') < param.len
+      || byte_chr(param.s,param.len,0) < param.len) {
+    logcats(" -");
+    badauth();
+  }
+  if (!stralloc_copy(&user,&param)) nomem();
+  if (!getparam(p_pass)) param.len = 0;
+  if (!stralloc_copy(&pass,&param)) nomem();
+  byte_zero(param.s,param.len);
 }
 
 static void authenticate(void)
@@ -326,10 +422,7 @@ static void authenticate(void)
   unsigned int delay;
   int ok;
 
-  if (!r.hasauth || !auth_basic(r.auth,r.authlen,&user,&pass)) {
-    logcats(" -");
-    badauth();
-  }
+  getcredentials();
   authtried = 1;
   logcats(" ");
   logsafe(user.s,user.len);
@@ -353,6 +446,7 @@ static void authenticate(void)
   }
   /* {SHA} or DES: tell the operator, who can replace the entry */
   if (ok == 2) logcats(" weak-hash");
+  authed = 1;
 }
 
 /* dyn.com's rule: no User-Agent, no update. ddclient, inadyn and curl
@@ -365,12 +459,26 @@ static void checkagent(void)
   if (conf.requireagent && !r.agentlen) answer1(DYN_BADAGENT);
 }
 
-/* 1 if the query has the parameter name (its value in param) */
-static int getparam(const char *name)
+/* No hostname, or hostname=YES (some routers have no field for it):
+   the user's one host, if the password file's domain list names
+   exactly one; else the user name, if it is a host name the user may
+   update; else none (notfqdn). */
+static void inferhost(void)
 {
-  int x = http_query(r.query,r.querylen,name,&param);
+  static stralloc name;
+  int x;
+
+  x = auth_onlyhost(&domains,&param);
   if (x == -1) nomem();
-  return x;
+  if (x) return;
+  param.len = 0;
+  errno = 0;
+  if (!dnsname_fqdn(&name,user.s,user.len)) {
+    if (errno == ENOMEM) nomem();
+    return;
+  }
+  if (auth_allows(&domains,name.s,name.len))
+    if (!stralloc_copy(&param,&name)) nomem();
 }
 
 static void gethosts(void)
@@ -380,10 +488,11 @@ static void gethosts(void)
   unsigned int j;
   unsigned int n;
 
-  if (!getparam("hostname") || !param.len) answer1(DYN_NOTFQDN);
+  if (!getparam(p_hostname) || (param.len == 3 && case_equalb(param.s,3,"yes"))) inferhost();
+  if (!param.len) answer1(DYN_NOTFQDN);
   n = 1;
   for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
-  if (n > DYN_HOSTMAX) answer1(DYN_NUMHOST);
+  if (n > conf.maxhosts) answer1(DYN_NUMHOST);
   for (i = 0;i <= param.len;i = j + 1) {
     j = i + byte_chr(param.s + i,param.len - i,',');
     h = &q.h[q.nh++];
@@ -411,9 +520,9 @@ static int gettxt(void)
   int qa;
   int qt;
 
-  qa = getparam("action");
+  qa = getparam(p_action);
   if (qa && !stralloc_copy(&action,&param)) nomem();
-  qt = getparam("txt");
+  qt = getparam(p_txt);
   if (!qt && !qa) return 0;
   q.mode = DYN_TXT;
   if (!qa || (action.len == 3 && case_equalb(action.s,3,"add"))) q.txt.action = DYN_TXTADD;
@@ -427,7 +536,8 @@ static int gettxt(void)
   }
   if (!dyn_txtscan(&q.txt,param.s,param.len)) answer1(DYN_BADAGENT);
   /* an empty txt= beside an address, no action: which was meant? */
-  if (!q.txt.n && !qa && (getparam("myip") || getparam("myipv6"))) answer1(DYN_BADAGENT);
+  if (!q.txt.n && !qa && (getparam(p_myip) || getparam(p_ip4) || getparam(p_ip6) || getparam(p_prefix)))
+    answer1(DYN_BADAGENT);
   /* tinydns-data refuses a name over 253 bytes */
   for (i = 0;i < q.nh;++i)
     if (q.h[i].ok && q.h[i].name.len > DYN_TXTNAMEMAX) q.h[i].ok = 0;
@@ -435,27 +545,70 @@ static int gettxt(void)
   return 1;
 }
 
-/* The addresses to set: myip (one IPv4, one IPv6 or both), the client's
-   own address if myip is missing or empty, and myipv6 adding or
-   replacing the IPv6 one. Anything that is not an address is refused,
-   whole request, before the data file is opened. */
+/* a's IPv4 part becomes b's */
+static void set4(struct dyn_addr *a,const struct dyn_addr *b)
+{
+  a->has4 = 1;
+  byte_copy(a->ip4,4,b->ip4);
+  byte_copy(a->text4,b->len4,b->text4);
+  a->len4 = b->len4;
+}
+
+/* a's IPv6 part becomes b's, address or prefix */
+static void set6(struct dyn_addr *a,const struct dyn_addr *b)
+{
+  a->has6 = 1;
+  byte_copy(a->ip6,16,b->ip6);
+  a->prefix6 = b->prefix6;
+  byte_copy(a->text6,b->len6,b->text6);
+  a->len6 = b->len6;
+}
+
+/* a bad value: the whole request is refused, the log says which */
+static void badvalue(const char *const *names)
+{
+  logcats(" bad:");
+  logcats(names[0]);
+  answer1(DYN_BADAGENT);
+}
+
+/* the value of a one-family parameter, in b */
+static void getfamily(const char *const *names,int six,int prefix,struct dyn_addr *b)
+{
+  if (!dyn_addr_scan(b,param.s,param.len)) badvalue(names);
+  if (six ? b->has4 || !b->has6 : b->has6 || !b->has4) badvalue(names);
+  if (!prefix && b->prefix6) badvalue(names); /* only where a prefix is asked for */
+}
+
+/* The addresses to set: myip (one IPv4, one IPv6 or both; the IPv6 one
+   may be a prefix, 2001:db8:1:2::/64), the client's own address if
+   myip is missing or empty; then the IPv4 parameter (myipv4, ipv4, ip)
+   adds or replaces the IPv4 one, and the IPv6 parameter (myipv6, ipv6,
+   myip6, ip6; an address or a prefix) or the prefix parameter
+   (ip6lanprefix, ipv6prefix) the IPv6 one. Empty values count as
+   missing (a router without IPv6 sends them). An IPv6 and a prefix
+   parameter both with values name one thing twice: refused. Anything
+   that is not an address is refused, whole request, before the data
+   file is opened. */
 static void getaddr(void)
 {
   struct dyn_addr *a = &q.addr;
-  struct dyn_addr a6;
+  struct dyn_addr b;
   int has;
 
   q.mode = DYN_SET;
-  has = getparam("myip");
-  if (has && !dyn_addr_scan(a,param.s,param.len)) answer1(DYN_BADAGENT);
+  has = getparam(p_myip);
+  if (has && !dyn_addr_scan(a,param.s,param.len)) badvalue(p_myip);
   if (!has || (!a->has4 && !a->has6))
     if (!dyn_addr_scan(a,remoteip,str_len(remoteip))) answer1(DYN_BADAGENT);
-  if (getparam("myipv6") && param.len) {
-    if (!dyn_addr_scan(&a6,param.s,param.len) || a6.has4 || !a6.has6) answer1(DYN_BADAGENT);
-    a->has6 = 1;
-    byte_copy(a->ip6,16,a6.ip6);
-    byte_copy(a->text6,a6.len6,a6.text6);
-    a->len6 = a6.len6;
+  if (getvalue(p_ip4)) { getfamily(p_ip4,0,0,&b); set4(a,&b); }
+  has = getvalue(p_ip6);
+  if (has) { getfamily(p_ip6,1,1,&b); set6(a,&b); }
+  if (getvalue(p_prefix)) {
+    if (has) repeated(p_ip6);
+    getfamily(p_prefix,1,1,&b);
+    if (!b.prefix6) badvalue(p_prefix);
+    set6(a,&b);
   }
   if (!a->has4 && !a->has6) answer1(DYN_BADAGENT);
 }
@@ -469,7 +622,7 @@ static void getaddr(void)
    host with lines answers a plain nochg. */
 static void getoffline(void)
 {
-  if (!getparam("offline") || param.len != 3 || !case_equalb(param.s,3,"yes")) return;
+  if (!getparam(p_offline) || param.len != 3 || !case_equalb(param.s,3,"yes")) return;
   if (conf.badoffline) fail911(conf.badoffline,0);
   if (conf.hasoffline) q.addr = conf.offline;
   else q.mode = DYN_KEEP;

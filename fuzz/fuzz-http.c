@@ -114,6 +114,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
 {
   int pi[2];
   unsigned int len;
+  unsigned int got;
+  unsigned int want;
   int st;
 
   if (size > 60000) return 0; /* all of it fits in the pipe */
@@ -121,19 +123,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
   if (size && write(pi[1],data,size) != (ssize_t) size) fail("write to pipe");
   close(pi[1]);
   deadline_set(10);
-  st = http_getrequest(pi[0],buf,&len);
-  close(pi[0]);
+  st = http_gethead(pi[0],buf,&len,&got);
 
   if (st != 0 && st != -1 && st != 400 && st != 414 && st != 431) fail("http_getrequest: unexpected status");
   if (st == -1 && size) fail("http_getrequest: data taken for a closed connection");
-  if (st) return 0;
+  if (st) { close(pi[0]); return 0; }
   if (!len || len > HTTP_REQMAX || len > size) fail("http_getrequest: bad length");
+  if (got < len || got > size || got > HTTP_REQMAX || !byte_equal(buf,got,(const char *) data))
+    fail("http_gethead: bytes read differ from the input");
   if (!byte_equal(buf,len,(const char *) data)) fail("http_getrequest: bytes changed");
   if (blank(buf,len) != len) fail("http_getrequest: head does not end at the first blank line");
 
   byte_zero((char *) &r,sizeof r);
   st = http_parse(buf,len,&r);
-  if (st != 0 && st != 400 && st != 405 && st != 501 && st != 505) fail("http_parse: unexpected status");
+  if (st != 0 && st != 400 && st != 405 && st != 411 && st != 413 && st != 415 && st != 501 && st != 505)
+    fail("http_parse: unexpected status");
+  if (!st && r.hasbody) {
+    /* the body: all of it that the input has, or 400 cut short */
+    want = len + r.bodylen;
+    st = http_getbody(pi[0],buf,got,want);
+    if (want <= size ? st != 0 : st != 400) fail("http_getbody: wrong status");
+    if (!st && !byte_equal(buf,want,(const char *) data)) fail("http_getbody: bytes changed");
+  }
+  close(pi[0]);
   if (st) return 0;
 
   if (!inside(r.method,r.methodlen)) fail("method outside the buffer");
@@ -141,9 +153,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
   if (!inside(r.path,r.pathlen) && !(r.pathlen == 1 && r.path[0] == '/' && !r.querylen))
     fail("path outside the buffer");
   if (r.querylen && !inside(r.query,r.querylen)) fail("query outside the buffer");
-  if (!(r.methodlen == 3 && byte_equal(r.method,3,"GET")) && !(r.methodlen == 4 && byte_equal(r.method,4,"HEAD")))
-    fail("accepted a method other than GET and HEAD");
-  if (r.head != (r.methodlen == 4)) fail("head flag wrong");
+  if (!(r.methodlen == 3 && byte_equal(r.method,3,"GET")) && !(r.methodlen == 4 && byte_equal(r.method,4,"HEAD"))
+      && !(r.methodlen == 4 && byte_equal(r.method,4,"POST")) && !(r.methodlen == 3 && byte_equal(r.method,3,"PUT")))
+    fail("accepted a method other than GET, HEAD, POST and PUT");
+  if (r.hasbody != (r.method[0] == 'P')) fail("body flag wrong");
+  if (r.hasbody && r.bodylen > HTTP_REQMAX - len) fail("body does not fit after the head");
+  if (r.head != (r.methodlen == 4 && r.method[0] == 'H')) fail("head flag wrong");
   if (r.minor < 0 || r.minor > 9) fail("minor version out of range");
   if (!r.pathlen || r.path[0] != '/') fail("path does not start with /");
   printable(r.path,r.pathlen,"control byte or space in the path");

@@ -2,7 +2,9 @@
    strings. Both are checked against a second, plain decoder written
    here: decoding happens exactly once (%250A is "%0A", never a
    newline), '+' is a space, a broken escape stays as it is, output is
-   never longer than input, and the last of repeated parameters wins. */
+   never longer than input, and the last of repeated parameters wins.
+   http_param, too: any of a list of names, case ignored, counted up to
+   2, the first one's value. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -83,6 +85,53 @@ static void check(const char *q,unsigned int len,const char *key)
   if (r && (out.len != rlen || !byte_equal(out.s,rlen,ref))) fail("http_query returned the wrong value");
 }
 
+static int lower(int c)
+{
+  return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* the reference for http_param: how often (at most 2) one of names is
+   there, case ignored; the first one's value in ref[0..*rlen) */
+static int lookupany(const char *q,unsigned int len,const char *const *names,unsigned int *rlen)
+{
+  unsigned int i;
+  unsigned int j;
+  unsigned int k;
+  unsigned int start = 0;
+  unsigned int eq;
+  unsigned int klen;
+  int found = 0;
+
+  for (i = 0;i <= len;++i) {
+    if (i < len && q[i] != '&' && q[i] != ';') continue;
+    if (i > start || i < len) {
+      for (eq = start;eq < i && q[eq] != '=';++eq) ;
+      klen = decode(refkey,q + start,eq - start);
+      for (j = 0;names[j];++j) {
+        if (klen != str_len(names[j])) continue;
+        for (k = 0;k < klen && lower((unsigned char) refkey[k]) == names[j][k];++k) ;
+        if (k < klen) continue;
+        if (++found == 2) return 2;
+        *rlen = (eq < i) ? decode(ref,q + eq + 1,i - eq - 1) : 0;
+        break;
+      }
+    }
+    start = i + 1;
+  }
+  return found;
+}
+
+static void checkany(const char *q,unsigned int len,const char *const *names)
+{
+  unsigned int rlen = 0;
+  int r;
+
+  r = http_param(q,len,names,&out);
+  if (r == -1) fail("http_param out of memory");
+  if (r != lookupany(q,len,names,&rlen)) fail("http_param counted wrong");
+  if (r == 1 && (out.len != rlen || !byte_equal(out.s,rlen,ref))) fail("http_param returned the wrong value");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
 {
   const char *s = (const char *) data;
@@ -102,5 +151,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
   check(s,len,"hostname");
   check(s,len,"myip");
   check(s,len,"");
+  {
+    static const char *const ip4[] = { "myipv4", "ipv4", "ip", 0 };
+    static const char *const host[] = { "hostname", 0 };
+    checkany(s,len,ip4);
+    checkany(s,len,host);
+  }
   return 0;
 }

@@ -59,4 +59,9 @@ echo '--- k: the same address in other spellings is kept'
 req '/nic/update?hostname=k.example.com&myip=2001:db8::1' -u alice:alice-pw
 show
 made
+echo '--- g, a prefix: the top 48 bits change in both forms, the rest stays'
+sed -i 's/^6g\.example\.com:[0-9a-f]*/6g.example.com:20010db80000000000000000000abcde/' root/data.dyn
+req '/nic/update?hostname=g.example.com&myip=2001:db8:ff::/48' -u alice:alice-pw
+show | grep -a '^[36:]\*\{0,1\}\.\{0,1\}g\.'
+made
 notemp made

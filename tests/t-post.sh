@@ -1,0 +1,62 @@
+# POST and PUT: parameters in the query and/or an
+# application/x-www-form-urlencoded body (Content-Length required: 411;
+# head and body within 8192 bytes: 413; another type: 415), read within
+# the deadline (408); a parameter in both places is repeated (badagent)
+. "$TESTS/lib.sh" || exit 1
+
+mkroot <<'EOF2'
++h1.example.com:192.0.2.1
++h2.example.com:192.0.2.2
+EOF2
+adduser alice alice-pw
+startserver TIMEOUT=3
+
+A=(-u alice:alice-pw)
+echo '--- POST, all in the body (curl -d)'
+req1 /nic/update "${A[@]}" -d 'hostname=h1.example.com&myip=192.0.2.10'
+echo '--- PUT, all in the body'
+req1 /nic/update "${A[@]}" -X PUT -d 'hostname=h1.example.com,h2.example.com&myip=192.0.2.11'
+echo '--- POST, query and body'
+req1 '/nic/update?hostname=h2.example.com' "${A[@]}" -d 'myip=192.0.2.12'
+echo '--- POST, all in the query, empty body'
+req1 '/v3/update?hostname=h2.example.com&myip=192.0.2.13' "${A[@]}" -X POST -H 'Content-Length: 0'
+echo '--- PUT, empty body of another type'
+req1 '/?hostname=h2.example.com&myip=192.0.2.14' "${A[@]}" -X PUT -H 'Content-Length: 0' -H 'Content-Type: application/json'
+echo '--- charset, encoded values, a newline at the end'
+req1 /nic/update "${A[@]}" -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' \
+  --data-binary $'hostname=h1.example.com%2Ch2.example.com&myip=192.0.2.15\r\n'
+showdyn
+echo '--- refused'
+snap
+curl -sS -m 20 -D - -o /dev/null -X DELETE -u alice:alice-pw "http://127.0.0.1:$PORT/nic/update" |
+  tr -d '\r' | grep -i '^HTTP/\|^allow:'
+
+req1 '/nic/update?hostname=h1.example.com' "${A[@]}" -d 'hostname=h1.example.com&myip=192.0.2.20'
+req1 /nic/update "${A[@]}" -H 'Content-Type: application/json' -d '{"hostname":"h1.example.com","myip":"192.0.2.20"}'
+req1 /nic/update "${A[@]}" -H 'Content-Type: multipart/form-data; boundary=x' -d 'x'
+req1 /nic/update "${A[@]}" -H 'Content-Type: text/plain' -d 'hostname=h1.example.com&myip=192.0.2.20'
+req1 /nic/update "${A[@]}" -H 'Content-Type:' -d 'hostname=h1.example.com&myip=192.0.2.20'
+req1 /nic/update "${A[@]}" -H 'Transfer-Encoding: chunked' -d 'hostname=h1.example.com&myip=192.0.2.20'
+req1 /nic/update "${A[@]}" -d "hostname=h1.example.com&myip=192.0.2.20&pad=$(head -c 8100 /dev/zero | tr '\0' x)"
+AUTH=$(b64 alice:alice-pw)
+post() {  # post HEADERS... (then the body on stdin): the status
+  { printf 'POST /nic/update HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n' "$AUTH"
+    printf '%s\r\n' "$@"
+    printf '\r\n'
+    cat; } | rawstatus | paste -sd' '
+}
+printf '' | post 'Content-Length: 5' 'Content-Length: 6' 'Content-Type: application/x-www-form-urlencoded'
+printf '' | post 'Content-Length: -1' 'Content-Type: application/x-www-form-urlencoded'
+printf '' | post 'Content-Length: 99999999999999999999' 'Content-Type: application/x-www-form-urlencoded'
+echo '--- a body that stops short of its length (TIMEOUT=3)'
+(printf 'POST /nic/update HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\nContent-Length: 40\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nhostname=h1' "$AUTH"
+ sleep 6) | rawstatus | paste -sd' '
+same
+echo '--- a body sent in pieces, the head and the body in one write'
+(printf 'POST /nic/update HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\nContent-Length: 39\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nhostname=h1.exa' "$AUTH"
+ sleep 1; printf 'mple.com&myip=192.0.2.30') | rawreq | sed -n '1p;$p'
+printf 'POST /nic/update HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\nContent-Length: 39\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nhostname=h2.example.com&myip=192.0.2.31' "$AUTH" |
+  rawreq | sed -n '1p;$p'
+showdyn
+grep -o 'tinydnsdyn: .*' log | grep -v '=good'
+notemp
