@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stdio.h> /* rename */
 #include <sys/stat.h>
 #include <unistd.h>
 #include "buffer.h"
@@ -10,11 +11,17 @@
 #include "stralloc.h"
 #include "strerr.h"
 #include "ip4.h"
+#include "ip6.h"
+#include "datadir.h"
 #include "make_run.h"
 #include "auto_home.h"
 
 #define FATAL "tinydnsdyn-conf: fatal: "
+#define WARNING "tinydnsdyn-conf: warning: "
 #define USAGE "tinydnsdyn-conf: usage: tinydnsdyn-conf acct logacct /D /root [ip [port]]"
+
+/* a root's Makefile longer than this is not one we can judge */
+#define MAKEFILEMAX 1048576
 
 static const char *dir;  /* the service directory, absolute */
 static const char *root; /* the tinydns data directory, absolute */
@@ -147,17 +154,24 @@ static int plainpath(const char *p)
 /* -- what goes into the files */
 
 static const char *const datamakefile[] = {
-  "# Example Makefile for the tinydns data directory ($ROOT). tinydnsdyn\n",
-  "# replaces data.dyn and runs \"make\" here after every change.\n",
+  "# Makefile for the tinydns data directory ($ROOT), from tinydnsdyn-conf.\n",
+  "# tinydnsdyn replaces data.dyn and runs \"make\" here after every change.\n",
   "#\n",
-  "# data.static  records you edit by hand (SOA, NS, MX, fixed hosts)\n",
-  "# data.dyn     the + and = lines of dynamic hosts, edited by tinydnsdyn\n",
+  "# data      records you edit by hand or with ./add-host, ./add-mx, ...\n",
+  "#           (SOA, NS, MX, fixed hosts); never a dynamic host's lines\n",
+  "# data.dyn  the address lines of dynamic hosts, edited by tinydnsdyn\n",
   "#\n",
-  "# tinydns-data writes data.tmp and renames it to data.cdb only when the\n",
-  "# whole file is good, so a broken data file never reaches tinydns.\n",
+  "# tinydns-data reads only a file named data in the current directory,\n",
+  "# so both files are joined into build/data and tinydns-data runs in\n",
+  "# build/; it writes data.tmp and renames it to data.cdb only when the\n",
+  "# whole file is good, and build/data.cdb is then renamed over data.cdb,\n",
+  "# so a broken data file never reaches tinydns. build/ belongs to\n",
+  "# tinydnsdyn's account; run make as that account, under the build lock:\n",
+  "#   setuidgid tinydnsdyn setlock data.dyn.build make\n",
+  "# (a make run as root works too: it removes what root leaves behind)\n",
   "\n",
   "# Secondaries running tinydns: where data.cdb is copied after each\n",
-  "# build, as rsync destinations ending in '/': host:/etc/tinydns/root/\n",
+  "# build, as rsync destinations ending in '/': host:/etc/sv/tinydns/root/\n",
   "# (over ssh) or a local directory. rsync writes a temporary file there\n",
   "# and renames it, so tinydns never reads half a file. A copy that fails\n",
   "# fails make: the client hears dnserr, and its next request copies\n",
@@ -172,12 +186,13 @@ static const char *const datamakefile[] = {
   "\t  echo \"rsync -t data.cdb $$s\"; rsync -t data.cdb \"$$s\" || exit 1; \\\n",
   "\tdone\n",
   "\n",
-  "data.cdb: data\n",
-  "\ttinydns-data\n",
-  "\n",
-  "data: data.static data.dyn\n",
-  "\tcat data.static data.dyn > data.new\n",
-  "\tmv data.new data\n",
+  "# awk 1: a last line without newline in data is not glued to data.dyn's\n",
+  "data.cdb: data data.dyn\n",
+  "\trm -f build/data.new build/data.tmp\n",
+  "\tawk 1 data data.dyn > build/data.new\n",
+  "\tmv -f build/data.new build/data\n",
+  "\tcd build && tinydns-data\n",
+  "\tmv -f build/data.cdb data.cdb\n",
   "\n",
   "# BIND (or any AXFR) secondaries fetch the zones from axfrdns (Debian\n",
   "# package axfrdns; /etc/sv/axfrdns), which reads this same data.cdb:\n",
@@ -186,8 +201,8 @@ static const char *const datamakefile[] = {
   "#   198.51.100.2:allow,AXFR=\"example.com/2.0.192.in-addr.arpa\"\n",
   "# and run make there. tinydns sends no NOTIFY: a secondary asks for the\n",
   "# SOA serial every refresh seconds. A Z line without a serial gets the\n",
-  "# modification time of data, so every build raises it (two builds in\n",
-  "# the same second share one); give the zone a short refresh, e.g.\n",
+  "# modification time of build/data, so every build raises it (two builds\n",
+  "# in the same second share one); give the zone a short refresh, e.g.\n",
   "#   Zexample.com:ns1.example.com:hostmaster.example.com::300:60:1209600:60\n",
   0
 };
@@ -198,15 +213,19 @@ static const char *const rules[] = {
   "# which tcpserver reads anew for every connection.\n",
   "#\n",
   "# To let clients elsewhere in (they still need a password), set\n",
-  "# env/IP to 0 (all addresses) or a public address, restart with\n",
-  "# svc -t, and allow them here, e.g. one network:\n",
+  "# env/IP to 0 (all addresses) or a public address, restart the\n",
+  "# service, and allow them here, e.g. one network:\n",
   "#   192.0.2.:allow\n",
   "# or everybody, by replacing the last line with\n",
   "#   :allow\n",
+  "# IPv6 clients (ucspi-tcp-ipv6's tcpserver) are matched by the address\n",
+  "# as tcpserver writes it: lower case, zeros compressed (2001:db8::7);\n",
+  "# a network is a prefix ending in ':', e.g. 2001:db8:1: for\n",
+  "# 2001:db8:1::/48. Check a rule with\n",
+  "#   TCPREMOTEIP=2001:db8:1::7 tcprulescheck rules.cdb\n",
   "# A rule can also set tinydnsdyn's variables for its clients:\n",
   "#   192.0.2.:allow,TIMEOUT=\"20\"\n",
   "127.0.0.1:allow\n",
-  ":deny\n",
   0
 };
 
@@ -215,14 +234,119 @@ static void outlines(const char *const *l)
   while (*l) outs(*l++);
 }
 
+/* -- the data directory's Makefile */
+
+static stralloc mk;
+
+/* reads root's Makefile into mk; 0 if there is none */
+static int readmakefile(void)
+{
+  char buf[4096];
+  int r;
+
+  where(root,"Makefile");
+  fd = open(path.s,O_RDONLY | O_CLOEXEC);
+  if (fd == -1) {
+    if (errno == ENOENT) return 0;
+    fail("unable to open ");
+  }
+  if (!stralloc_copys(&mk,"")) nomem();
+  for (;;) {
+    r = read(fd,buf,sizeof buf);
+    if (r == -1) { if (errno == EINTR) continue; fail("unable to read "); }
+    if (!r) break;
+    if (mk.len + r > MAKEFILEMAX)
+      strerr_die(100,FATAL,path.s," is too long to check",0,0);
+    if (!stralloc_catb(&mk,buf,r)) nomem();
+  }
+  close(fd);
+  return 1;
+}
+
+static int mkcontains(const char *s)
+{
+  unsigned int len = str_len(s);
+  unsigned int i;
+
+  for (i = 0;i + len <= mk.len;++i)
+    if (byte_equal(mk.s + i,len,s)) return 1;
+  return 0;
+}
+
+static int mkis(const char *s)
+{
+  return mk.len == str_len(s) && byte_equal(mk.s,mk.len,s);
+}
+
+/* the Makefile of Debian's tinydns package, or of djbdns's tinydns-conf:
+   data.cdb from data alone */
+static int mkstock(void)
+{
+  return mkis("data.cdb: data\n\t/usr/sbin/tinydns-data\n")
+      || mkis("data.cdb: data\n\t/usr/local/bin/tinydns-data\n")
+      || mkis("data.cdb: data\n\t/usr/bin/tinydns-data\n")
+      || mkis("data.cdb: data\n\ttinydns-data\n");
+}
+
+#define MK_NONE 0    /* no Makefile: write the example */
+#define MK_KEEP 1    /* builds from data.dyn already */
+#define MK_CONVERT 2 /* a stock one: keep it as Makefile.orig, write ours */
+
+static int judgemakefile(void)
+{
+  if (!readmakefile()) return MK_NONE;
+  if (mkcontains("data.dyn")) return MK_KEEP;
+  if (mkstock()) return MK_CONVERT;
+  /* one line, saying what to do */
+  if (!stralloc_copys(&mk,"/Makefile does not build data.cdb from data.dyn, so no update would be served: move it away (mv ")) nomem();
+  if (!stralloc_cats(&mk,root) || !stralloc_cats(&mk,"/Makefile ")) nomem();
+  if (!stralloc_cats(&mk,root) || !stralloc_cats(&mk,"/Makefile.old) and run tinydnsdyn-conf again to get one that does, or make it build from data.dyn (see data.Makefile) and run tinydnsdyn-conf again")) nomem();
+  if (!stralloc_0(&mk)) nomem();
+  strerr_die(100,FATAL,root,mk.s,0,0);
+}
+
+/* the example Makefile, replacing the old one (if any) atomically */
+static void writemakefile(int convert)
+{
+  if (convert) {
+    where(root,"Makefile.orig");
+    if (link("Makefile","Makefile.orig") == -1) fail("unable to keep the old Makefile as ");
+  }
+  start(root,"Makefile.new",0);
+  outlines(datamakefile);
+  finish(0644,0);
+  where(root,"Makefile");
+  if (rename("Makefile.new","Makefile") == -1) fail("unable to replace ");
+}
+
+/* fn in root, a regular file owned by pw: made if missing, with mode */
+static void ownedfile(const char *fn,int mode,const struct passwd *pw)
+{
+  struct stat st;
+
+  where(root,fn);
+  fd = open(fn,O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,mode);
+  if (fd == -1) fail("unable to create ");
+  if (fstat(fd,&st) == -1) fail("unable to stat ");
+  if (!S_ISREG(st.st_mode)) strerr_die(111,FATAL,path.s," is not a regular file",0,0);
+  if (pw) if (fchown(fd,pw->pw_uid,pw->pw_gid) == -1) fail("unable to chown ");
+  close(fd);
+}
+
 int main(int argc,char **argv)
 {
   const char *ip = "127.0.0.1";
   const char *port = "8245";
   char ip4[4];
+  char ip6[16];
+  char ip6s[IP6_FMT];
   unsigned long u;
   struct stat st;
+  stralloc fn = {0};
   int wstat;
+  int mkwhat;
+  int listen6 = 0;
+  int i;
 
   if (argc < 5 || argc > 7) usage(0);
   account(&svcacct,argv[1]);
@@ -233,8 +357,15 @@ int main(int argc,char **argv)
   abspath(root,"root must be an absolute path without newlines");
   if (argc > 5) {
     ip = argv[5];
-    if (!str_equal(ip,"0") && (!*ip || ip4_scan(ip,str_len(ip),ip4) != str_len(ip)))
-      usage("ip must be an IPv4 address or 0");
+    if (str_equal(ip,"0")) ;
+    else if (*ip && ip4_scan(ip,str_len(ip),ip4) == str_len(ip)) ;
+    else if (*ip && ip6_scan(ip,str_len(ip),ip6) == str_len(ip)) {
+      /* tcpserver (ucspi-tcp-ipv6) wants ::0 for all addresses, not :: */
+      ip6s[ip6_fmt(ip6s,ip6)] = 0;
+      ip = str_equal(ip6s,"::") ? "::0" : ip6s;
+      listen6 = 1;
+    }
+    else usage("ip must be an IPv4 or IPv6 address or 0");
   }
   if (argc > 6) {
     port = argv[6];
@@ -246,6 +377,17 @@ int main(int argc,char **argv)
 
   umask(022);
 
+  /* the data directory's Makefile, judged before anything is made */
+  where(root,0);
+  if (stat(root,&st) == -1) {
+    if (errno != ENOENT) fail("unable to stat ");
+    mkwhat = MK_NONE;
+  }
+  else {
+    if (!S_ISDIR(st.st_mode)) strerr_die(111,FATAL,root," is not a directory",0,0);
+    mkwhat = judgemakefile();
+  }
+
   /* the service directory: refuse to touch an existing one */
   where(dir,0);
   if (mkdir(dir,0700) == -1) fail("unable to create ");
@@ -256,7 +398,8 @@ int main(int argc,char **argv)
   outs("#!/bin/sh\n");
   outs("# tinydnsdyn, made by tinydnsdyn-conf. Settings are files in env/\n");
   outs("# (ROOT, PASSWD, IP, PORT; DATA and TIMEOUT may be added); who may\n");
-  outs("# connect is in rules (run make after editing it).\n");
+  outs("# connect is in rules (run make after editing it). daemontools'\n");
+  outs("# supervise, runit's runsv and tinydnsdyn.service (systemd) run it.\n");
   outs("exec 2>&1\n");
   outs("exec envdir ./env sh -c '\n");
   outs("  exec envuidgid "); outs(svcacct.pw_name);
@@ -281,8 +424,11 @@ int main(int argc,char **argv)
   envfile("env/IP",ip);
   envfile("env/PORT",port);
 
+  /* ucspi-tcp's tcprules cannot read an IPv6 rule: only when asked for */
   start(dir,"rules",0);
   outlines(rules);
+  if (listen6) outs("::1:allow\n");
+  outs(":deny\n");
   finish(0644,0);
 
   start(dir,"Makefile",0);
@@ -306,20 +452,31 @@ int main(int argc,char **argv)
   }
   owner(root,&svcacct);
   if (chdir(root) == -1) fail("unable to switch to ");
-  if (start(root,"Makefile",1)) {
-    outlines(datamakefile);
-    finish(0644,0);
-    if (start(root,"data.static",1)) finish(0644,0);
-    if (start(root,"data.dyn",1)) finish(0644,&svcacct);
+  if (mkwhat != MK_KEEP) {
+    /* the example builds in build/, as acct; data stays the operator's */
+    where(root,"build");
+    if (mkdir("build",0755) == -1 && errno != EEXIST) fail("unable to create ");
+    if (lstat("build",&st) == -1) fail("unable to stat ");
+    if (!S_ISDIR(st.st_mode)) strerr_die(111,FATAL,path.s," is not a directory",0,0);
+    owner("build",&svcacct);
+    if (start(root,"data",1)) finish(0644,0);
+    writemakefile(mkwhat == MK_CONVERT);
+    if (mkwhat == MK_CONVERT)
+      strerr_warn(WARNING,root,"/Makefile built data.cdb from data alone; it is now Makefile.orig, and the new Makefile builds data.cdb from data and data.dyn",0,0);
   }
-  /* tinydnsdyn reads data.dyn as acct and renames its copy over it */
-  where(root,"data.dyn");
-  if (lstat("data.dyn",&st) == 0 && S_ISREG(st.st_mode)) owner("data.dyn",&svcacct);
+  /* tinydnsdyn reads data.dyn as acct and renames its copy over it; it
+     opens the lock and rate files for writing: all of them acct's */
+  ownedfile("data.dyn",0644,&svcacct);
+  for (i = 0;datadir_files[i];++i) {
+    if (!datadir_name(&fn,"data.dyn",datadir_files[i])) nomem();
+    ownedfile(fn.s,0600,&svcacct);
+  }
 
   /* rules.cdb, so that the service answers as soon as it is started */
   if (chdir(dir) == -1) { where(dir,0); fail("unable to switch to "); }
   wstat = make_run();
   if (wstat == -1) { where(dir,0); fail("unable to run make in "); }
-  if (wstat) strerr_die(111,FATAL,"make failed in ",dir,0,0);
+  if (wstat) strerr_die(111,FATAL,"make failed in ",dir,
+    listen6 ? " (an IPv6 address needs tcprules and tcpserver from ucspi-tcp-ipv6)" : "",0);
   return 0;
 }
