@@ -41,7 +41,7 @@ home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" 2>conf.
 echo "conf exit $?"
 sed "s|$PWD|CWD|g" svc/run | grep tcpserver
 echo "$port" > svc/env/PORT
-cat > data/data.static <<'EOF'
+cat > data/data <<'EOF'
 .example.com:127.0.0.1:a:259200
 EOF
 cat > data/data.dyn <<'EOF'
@@ -97,5 +97,5 @@ echo '--- log'
 stat -c '%n %U' svc/log/main/current
 sed 's/^@[0-9a-f]\{24\} //' svc/log/main/current > log.txt
 grep '^tinydnsdyn:' log.txt
-grep -c '^tcpserver: deny .* :127\.0\.0\.2::' log.txt
+grep -c '^tcpserver: deny .*:127\.0\.0\.2::' log.txt
 grep -c '^tcpserver: status: ' log.txt >/dev/null && echo "tcpserver status lines logged"
