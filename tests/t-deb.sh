@@ -1,0 +1,104 @@
+# The Debian package: dpkg-buildpackage builds it in a copy of the tree
+# (conf-home stays /usr/local there; the package's programs use /usr);
+# lintian finds no error; dpkg -i installs the programs, man pages,
+# unit, examples and ACME hooks and makes the accounts; the installed
+# tinydnsdyn-conf sets up a service on a copy of Debian's tinydns root,
+# which serves an update to a real tinydns and passes tinydnsdyn-check;
+# the installed unit verifies with its man pages; installing again keeps
+# the operator's files; dpkg -r and --purge remove the package and
+# leave the service directory, the data and the accounts alone.
+. "$TESTS/lib.sh"
+. "$TESTS/lib-ops.sh"
+
+if dpkg-query -W -f='${Status}' tinydnsdyn 2>/dev/null | grep -q 'ok installed'; then
+  die "the tinydnsdyn package is installed already: not touching it"
+fi
+for c in dpkg-buildpackage dh lintian; do
+  command -v "$c" >/dev/null || die "$c is missing (./deps.sh)"
+done
+
+SVCTOP=
+INSTALLED=
+deb_cleanup() {
+  lib_cleanup
+  [ -n "$INSTALLED" ] && dpkg --purge tinydnsdyn >/dev/null 2>&1
+  [ -n "$SVCTOP" ] && rm -rf "$SVCTOP"
+}
+trap deb_cleanup EXIT
+
+SVCTOP=$(mktemp -d /tmp/tinydnsdyn-deb.XXXXXX) || die "mktemp"
+chmod 755 "$SVCTOP"
+cd "$SVCTOP" || die "cd $SVCTOP"
+
+echo '--- build'
+mkdir -p build/tinydnsdyn
+for f in "$TOP"/*; do
+  [ -f "$f" ] && cp -p "$f" build/tinydnsdyn/
+done
+cp -a "$TOP/debian" "$TOP/log" build/tinydnsdyn/ || die "copy"
+(cd build/tinydnsdyn && make clean >/dev/null &&
+ dpkg-buildpackage -us -uc -b) > build.log 2>&1
+echo "dpkg-buildpackage exit $?"
+head -1 build/tinydnsdyn/conf-home
+deb=$(ls build/tinydnsdyn_*_*.deb 2>/dev/null | grep -v dbgsym | head -1)
+[ -n "$deb" ] || die "no .deb: $(tail -5 build.log)"
+echo "${deb##*/}" | sed 's/_[^_]*_/_VERSION_/'
+dpkg-deb -c "$deb" | awk '{ print $1, $6 }' | grep -v '/$'
+lintian build/tinydnsdyn_*.changes > lintian.out 2>&1
+echo "lintian: $(grep -c '^E: ' lintian.out) errors"
+grep '^E: ' lintian.out
+
+echo '--- install'
+dpkg -i "$deb" > dpkg.out 2>&1
+echo "dpkg -i exit $?"
+INSTALLED=1
+command -v tinydnsdyn-conf tinydnsdyn-check
+id -u tinydnsdyn >/dev/null && id -u tinydnsdynlog >/dev/null && echo "accounts exist"
+systemd-analyze verify /lib/systemd/system/tinydnsdyn.service > verify.out 2>&1
+echo "verify with man pages: exit $?, $(wc -l < verify.out) lines"
+cat verify.out
+
+echo "--- a service on Debian's tinydns root"
+port=$(freeport)
+cp -a /etc/sv/tinydns/root "$PWD/root" || die "copy root"
+echo '.example.com:127.0.0.1:a:259200' > root/data
+tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/root" 2>conf.err
+echo "conf exit $?"
+grep -o 'tcpserver.*' svc/run
+echo "$port" > svc/env/PORT
+echo '+home.example.com:192.0.2.1:60' >> root/data.dyn
+(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || die "make failed"
+echo 'alice-pw' | tinydnsdyn-passwd svc/passwd alice home.example.com
+(cd svc && exec ./run) > svc.log 2>&1 &
+LIB_PIDS+=($!)
+for ((i = 0; i < 200; i++)); do
+  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nic/update")
+  [ "$code" = 401 ] && break
+  sleep 0.1
+done
+starttinydns "$PWD/root"
+PORT=$port
+req '/nic/update?hostname=home.example.com&myip=198.51.100.7' -u alice:alice-pw
+dig_a home.example.com
+tinydnsdyn-check "$PWD/svc" > check.out 2>&1
+echo "tinydnsdyn-check exit $?"
+grep -v '^ok: ' check.out
+
+echo '--- installed again: the operator files are kept'
+snapshot() { find svc root -printf '%p %u %m %s %T@\n' | LC_ALL=C sort; }
+snapshot > before
+dpkg -i "$deb" > dpkg2.out 2>&1
+echo "dpkg -i again exit $?"
+snapshot | cmp -s - before && echo "service directory and root unchanged"
+
+echo '--- remove, purge'
+dpkg -r tinydnsdyn > dpkg3.out 2>&1
+echo "dpkg -r exit $?"
+[ -e /usr/bin/tinydnsdyn ] || echo "/usr/bin/tinydnsdyn removed"
+dpkg --purge tinydnsdyn > dpkg4.out 2>&1
+echo "dpkg --purge exit $?"
+INSTALLED=
+dpkg-query -W -f='${Status}\n' tinydnsdyn 2>/dev/null | grep -q 'ok installed' || echo "not installed"
+[ -e /lib/systemd/system/tinydnsdyn.service ] || echo "unit removed"
+snapshot | cmp -s - before && echo "service directory and root unchanged"
+id -u tinydnsdyn >/dev/null && id -u tinydnsdynlog >/dev/null && echo "accounts kept"
