@@ -499,9 +499,13 @@ quicktest: it
 bench: it bench-ceiling bench-load bench-rss
 	./bench.sh
 
+# the Debian package, built by dpkg-buildpackage in a temp copy (deb.sh)
+deb:
+	./deb.sh
+
 # libFuzzer harnesses, FUZZTIME seconds each (default 60), built in a temp
 # dir; phony, since fuzz/ holds the seeds
-.PHONY: fuzz sanitize test quicktest
+.PHONY: fuzz sanitize test quicktest deb
 fuzz:
 	./fuzz.sh
 
