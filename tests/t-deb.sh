@@ -1,4 +1,4 @@
-# The Debian package: dpkg-buildpackage builds it in a copy of the tree
+# The Debian package: make deb's deb.sh builds it in a copy of the tree
 # (conf-home stays /usr/local there; the package's programs use /usr);
 # lintian finds no error; dpkg -i installs the programs, man pages,
 # unit, examples and ACME hooks and makes the accounts; the installed
@@ -31,22 +31,19 @@ chmod 755 "$SVCTOP"
 cd "$SVCTOP" || die "cd $SVCTOP"
 
 echo '--- build'
-mkdir -p build/tinydnsdyn
-for f in "$TOP"/*; do
-  [ -f "$f" ] && cp -p "$f" build/tinydnsdyn/
-done
-cp -a "$TOP/debian" "$TOP/log" build/tinydnsdyn/ || die "copy"
-(cd build/tinydnsdyn && make clean >/dev/null &&
- dpkg-buildpackage -us -uc -b) > build.log 2>&1
-echo "dpkg-buildpackage exit $?"
-head -1 build/tinydnsdyn/conf-home
-deb=$(ls build/tinydnsdyn_*_*.deb 2>/dev/null | grep -v dbgsym | head -1)
-[ -n "$deb" ] || die "no .deb: $(tail -5 build.log)"
+# make deb, as the README says, its temp dir here
+(cd "$TOP" && TMPDIR=$SVCTOP ./deb.sh) > deb.out 2>&1
+echo "deb.sh exit $?"
+deb=$(sed -n 's/^deb: built \(.*tinydnsdyn_[^_]*_[^_]*\.deb\)$/\1/p' deb.out | grep -v dbgsym | head -1)
+[ -n "$deb" ] || die "no .deb: $(tail -5 deb.out)"
+build=$(dirname "$deb")/tinydnsdyn
+head -1 "$build/conf-home"
 echo "${deb##*/}" | sed 's/_[^_]*_/_VERSION_/'
 dpkg-deb -c "$deb" | awk '{ print $1, $6 }' | grep -v '/$'
-lintian build/tinydnsdyn_*.changes > lintian.out 2>&1
-echo "lintian: $(grep -c '^E: ' lintian.out) errors"
-grep '^E: ' lintian.out
+# deb.sh runs lintian; its messages are the lines before "deb: built"
+grep -E '^[EWIP]: ' deb.out > lintian.out
+echo "lintian: $(grep -c '^E: ' lintian.out) errors, $(grep -c '^W: ' lintian.out) warnings"
+cat lintian.out
 
 echo '--- install'
 dpkg -i "$deb" > dpkg.out 2>&1
