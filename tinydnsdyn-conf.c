@@ -296,7 +296,13 @@ static int judgemakefile(void)
 {
   if (!readmakefile()) return MK_NONE;
   if (mkcontains("data.dyn")) return MK_KEEP;
-  if (mkstock()) return MK_CONVERT;
+  if (mkstock()) {
+    /* checked now, so that nothing is made if it cannot be kept */
+    where(root,"Makefile.orig");
+    if (access(path.s,F_OK) == 0)
+      strerr_die(100,FATAL,path.s," exists: move it away, so that the old Makefile can be kept there",0,0);
+    return MK_CONVERT;
+  }
   /* one line, saying what to do */
   if (!stralloc_copys(&mk,"/Makefile does not build data.cdb from data.dyn, so no update would be served: move it away (mv ")) nomem();
   if (!stralloc_cats(&mk,root) || !stralloc_cats(&mk,"/Makefile ")) nomem();
@@ -461,6 +467,8 @@ int main(int argc,char **argv)
     owner("build",&svcacct);
     if (start(root,"data",1)) finish(0644,0);
     writemakefile(mkwhat == MK_CONVERT);
+    if (mkwhat == MK_NONE && lstat("data.static",&st) == 0)
+      strerr_warn(WARNING,root,"/data.static is not read by the new Makefile: append it to data (cat data.static >> data)",0,0);
     if (mkwhat == MK_CONVERT)
       strerr_warn(WARNING,root,"/Makefile built data.cdb from data alone; it is now Makefile.orig, and the new Makefile builds data.cdb from data and data.dyn",0,0);
   }

@@ -77,6 +77,18 @@ cmp data2/Makefile "$TOP/data.Makefile" && echo "data2/Makefile is data.Makefile
 cat data2/data
 echo "IP $(cat svc2/env/IP) PORT $(cat svc2/env/PORT) ROOT $(show < svc2/env/ROOT)"
 
+echo '--- a stock Makefile with a Makefile.orig beside it is refused'
+mkdir data7
+printf 'data.cdb: data\n\t/usr/sbin/tinydns-data\n' > data7/Makefile
+: > data7/Makefile.orig
+conf tinydnsdyn tinydnsdynlog "$PWD/svc7" "$PWD/data7"
+[ -e svc7 ] || echo "svc7 not made"
+
+echo '--- an old data.static beside no Makefile is named'
+mkdir data8
+echo '+s.example.com:192.0.2.8' > data8/data.static
+conf tinydnsdyn tinydnsdynlog "$PWD/svc8" "$PWD/data8"
+
 echo '--- a Makefile that does not build from data.dyn is refused'
 mkdir data5
 printf 'data.cdb: data\n\ttinydns-data\n\tcp data.cdb /elsewhere/\n' > data5/Makefile
