@@ -10,6 +10,9 @@
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ops.sh"
 
+# one t-deb at a time on this machine (another tree's suite may run it)
+exec 9> /tmp/tinydnsdyn-t-deb.lock
+flock -w 250 9 || die "another t-deb holds /tmp/tinydnsdyn-t-deb.lock"
 if dpkg-query -W -f='${Status}' tinydnsdyn 2>/dev/null | grep -q 'ok installed'; then
   die "the tinydnsdyn package is installed already: not touching it"
 fi
