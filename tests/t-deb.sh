@@ -4,8 +4,8 @@
 # unit, examples and ACME hooks and makes the accounts; the installed
 # tinydnsdyn-conf sets up a service on a copy of Debian's tinydns root,
 # which serves an update to a real tinydns and passes tinydnsdyn-check;
-# the installed unit verifies with its man pages; installing again keeps
-# the operator's files; dpkg -r and --purge remove the package and
+# the installed unit verifies with its man pages; upgrading to a newer
+# version keeps the operator's files; dpkg -r and --purge remove the package and
 # leave the service directory, the data and the accounts alone.
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ops.sh"
@@ -84,12 +84,21 @@ tinydnsdyn-check "$PWD/svc" > check.out 2>&1
 echo "tinydnsdyn-check exit $?"
 grep -v '^ok: ' check.out
 
-echo '--- installed again: the operator files are kept'
+echo '--- upgraded to a newer version: the operator files are kept'
 snapshot() { find svc root -printf '%p %u %m %s %T@\n' | LC_ALL=C sort; }
 snapshot > before
-dpkg -i "$deb" > dpkg2.out 2>&1
-echo "dpkg -i again exit $?"
-snapshot | cmp -s - before && echo "service directory and root unchanged"
+(cd "$build" &&
+ sed -i '1s/^tinydnsdyn (\([^)]*\))/tinydnsdyn (\1+t1)/' debian/changelog &&
+ dpkg-buildpackage -us -uc -b) > build2.log 2>&1 || die "rebuild failed: $(tail -5 build2.log)"
+deb2=$(ls "$build"/../tinydnsdyn_*+t1_*.deb | head -1)
+dpkg -i "$deb2" > dpkg2.out 2>&1
+echo "dpkg -i newer exit $?"
+dpkg-query -W -f='${Version}\n' tinydnsdyn | sed 's/^.*+t1$/newer version installed/'
+snapshot | diff before - && echo "service directory and root unchanged"
+req '/nic/update?hostname=home.example.com&myip=198.51.100.8' -u alice:alice-pw
+dig_a home.example.com
+lib_cleanup   # the service and tinydns stop before the package goes
+snapshot > before
 
 echo '--- remove, purge'
 dpkg -r tinydnsdyn > dpkg3.out 2>&1
@@ -100,5 +109,5 @@ echo "dpkg --purge exit $?"
 INSTALLED=
 dpkg-query -W -f='${Status}\n' tinydnsdyn 2>/dev/null | grep -q 'ok installed' || echo "not installed"
 [ -e /lib/systemd/system/tinydnsdyn.service ] || echo "unit removed"
-snapshot | cmp -s - before && echo "service directory and root unchanged"
+snapshot | diff before - && echo "service directory and root unchanged"
 id -u tinydnsdyn >/dev/null && id -u tinydnsdynlog >/dev/null && echo "accounts kept"
