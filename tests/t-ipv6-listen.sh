@@ -4,7 +4,8 @@
 # script runs (in a network namespace with only lo, since :: is every
 # address); curl over ::1 without myip gets the host's AAAA line set to
 # ::1, curl over 127.0.0.1 its A line, and tinydns serves both. The
-# README's IPv6 rule forms are checked with tcprulescheck.
+# README's IPv6 rule forms are checked with tcprulescheck, and
+# tinydnsdyn-check passes, reaching the listener over ::1.
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ops.sh"
 . "$TESTS/lib-ipv6.sh"
@@ -60,6 +61,12 @@ dig_aaaa dual.example.com
 dig_a dual.example.com
 cat root/data.dyn
 grep '^tinydnsdyn:' svc.log
+
+echo '--- tinydnsdyn-check reaches the listener over ::1'
+"$TOP/tinydnsdyn-check" "$PWD/svc" > check.out 2>&1
+echo "check exit $?"
+grep -v '^ok: ' check.out
+grep -c '^ok: the listener on ::1 port ' check.out
 
 echo '--- IPv6 rules as the README writes them'
 cat > r <<'EOF'
