@@ -86,6 +86,28 @@ check
 chown tinydnsdyn: root/data.dyn.lock
 check | tail -1
 
+echo '--- DATA missing'
+mv root/data.dyn data.dyn.keep
+check
+mv data.dyn.keep root/data.dyn
+check | tail -1
+
+echo '--- PASSWD missing'
+mv svc/passwd passwd.keep
+check
+# the fix, as it says
+eval "$(sed -n 's/^FAIL: PASSWD .*: fix: \(install [^;]*\);.*/\1/p' check.out)"
+stat -c '%U %a %s' svc/passwd
+cat passwd.keep > svc/passwd
+check | tail -1
+
+echo '--- no Makefile in ROOT'
+mv root/Makefile Makefile.keep
+check
+cp "$TOP/data.Makefile" root/Makefile   # the fix, as it says
+check | tail -1
+rm Makefile.keep
+
 echo "--- Debian's Makefile, which ignores data.dyn"
 cp root/Makefile Makefile.keep
 printf 'data.cdb: data\n\t/usr/sbin/tinydns-data\n' > root/Makefile
