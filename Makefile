@@ -461,7 +461,7 @@ compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
 tinydnsdyn-conf.o: \
-compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn-conf.c auto_home.h buffer.h byte.h datadir.h ip4.h ip6.h make_run.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-passwd.o: \
