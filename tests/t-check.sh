@@ -121,6 +121,12 @@ check
 cp Makefile.keep root/Makefile
 check | tail -1
 
+echo '--- build/ left to root'
+chown root: root/build
+check
+chown tinydnsdyn: root/build
+check | tail -1
+
 echo '--- a dynamic host also in data (served twice)'
 echo '+nas.example.com:192.0.2.99' >> root/data
 (cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
