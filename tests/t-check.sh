@@ -141,6 +141,15 @@ check
 (cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
 check | tail -1
 
+echo '--- an AAAA line (bytes as \ooo or as themselves), then changed without make'
+printf '%s\n' ':home.example.com:28:\040\001\015\270\000\000\000\000\000\000\000\000\000\000Aa:60' >> root/data.dyn
+(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
+check all | grep 'host addresses'
+sed -i 's/Aa:60$/\\101\\142:60/' root/data.dyn
+check
+(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
+check | tail -1
+
 echo '--- rules edited, no make'
 sleep 1.1
 echo '# more' >> svc/rules
