@@ -525,7 +525,7 @@ compile strerr.c buffer.h strerr.h
 	./compile strerr.c
 
 tinydnsdyn-conf.o: \
-compile tinydnsdyn-conf.c auto_datamakefile.h auto_home.h buffer.h byte.h ip4.h make_run.h scan.h str.h stralloc.h strerr.h
+compile tinydnsdyn-conf.c auto_datamakefile.h auto_home.h buffer.h byte.h datadir.h ip4.h ip6.h make_run.h scan.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-host.o: \
@@ -572,9 +572,13 @@ quicktest: it
 bench: it
 	./bench/bench.sh
 
+# the Debian package, built by dpkg-buildpackage in a temp copy (deb.sh)
+deb:
+	./deb.sh
+
 # libFuzzer harnesses, FUZZTIME seconds each (default 60), built in a temp
 # dir; phony, since fuzz/ holds the seeds
-.PHONY: fuzz sanitize test quicktest bench
+.PHONY: fuzz sanitize test quicktest bench deb
 fuzz:
 	./fuzz.sh
 

@@ -11,9 +11,9 @@ port=${DEMO_PORT-8245}
 dnsip=${DEMO_DNSIP-127.53.0.1}
 
 rm -rf "$d"
-mkdir -p "$d/root"
+mkdir -p "$d/root/build"
 cp "$top/data.Makefile" "$d/root/Makefile"
-cat > "$d/root/data.static" <<DATA
+cat > "$d/root/data" <<DATA
 .demo.example:$dnsip:a:259200
 +www.demo.example:192.0.2.80:3600
 DATA

@@ -4,7 +4,9 @@
 set -e
 pkgs="
 gcc make libc6-dev libcrypt-dev
-ucspi-tcp daemontools tinydns
+ucspi-tcp-ipv6 daemontools tinydns
+runit
+debhelper dpkg-dev fakeroot lintian
 curl wget bind9-dnsutils ddclient inadyn perl
 man-db
 strace iproute2
@@ -15,7 +17,15 @@ certbot lego pebble
 tinydyndns
 prometheus
 "
-# build: gcc make libcrypt-dev. run: ucspi-tcp daemontools tinydns.
+# build: gcc make libcrypt-dev. run: ucspi-tcp-ipv6 daemontools tinydns.
+# ucspi-tcp-ipv6 is ucspi-tcp with IPv6 (same names: tcpserver,
+# tcprules); it conflicts with ucspi-tcp, which it replaces: with it one
+# tcpserver on :: takes IPv6 and IPv4 clients (t-ipv6-listen).
+# runit: runsv runs the service directory as Debian runs tinydns
+# (t-runit). daemontools-run (svscan at boot, /etc/service) conflicts
+# with runit, so it is not installed here; daemontools users install it
+# instead of runit (t-svscan runs svscan itself). debhelper, dpkg-dev,
+# fakeroot and lintian: the Debian package (make deb, t-deb).
 # tests: curl, dig (bind9-dnsutils), ddclient and inadyn are the real
 # clients; perl makes crypt(3) hashes and the hostile test clients;
 # man-db (man -l) renders the man pages; strace and iproute2 (ip) run
@@ -39,4 +49,5 @@ echo "deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 # ddclient's package asks debconf questions: noninteractive keeps it quiet
+# ucspi-tcp-ipv6 replaces ucspi-tcp: apt removes ucspi-tcp for it
 apt-get install -y -q --no-install-recommends $missing

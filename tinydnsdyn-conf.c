@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stdio.h> /* rename */
 #include <sys/stat.h>
 #include <unistd.h>
 #include "buffer.h"
@@ -10,12 +11,18 @@
 #include "stralloc.h"
 #include "strerr.h"
 #include "ip4.h"
+#include "ip6.h"
+#include "datadir.h"
 #include "make_run.h"
 #include "auto_home.h"
 #include "auto_datamakefile.h"
 
 #define FATAL "tinydnsdyn-conf: fatal: "
+#define WARNING "tinydnsdyn-conf: warning: "
 #define USAGE "tinydnsdyn-conf: usage: tinydnsdyn-conf acct logacct /D /root [ip [port]]"
+
+/* a root's Makefile longer than this is not one we can judge */
+#define MAKEFILEMAX 1048576
 
 static const char *dir;  /* the service directory, absolute */
 static const char *root; /* the tinydns data directory, absolute */
@@ -153,15 +160,19 @@ static const char *const rules[] = {
   "# which tcpserver reads anew for every connection.\n",
   "#\n",
   "# To let clients elsewhere in (they still need a password), set\n",
-  "# env/IP to 0 (all addresses) or a public address, restart with\n",
-  "# svc -t, and allow them here, e.g. one network:\n",
+  "# env/IP to 0 (all addresses) or a public address, restart the\n",
+  "# service, and allow them here, e.g. one network:\n",
   "#   192.0.2.:allow\n",
   "# or everybody, by replacing the last line with\n",
   "#   :allow\n",
+  "# IPv6 clients (ucspi-tcp-ipv6's tcpserver) are matched by the address\n",
+  "# as tcpserver writes it: lower case, zeros compressed (2001:db8::7);\n",
+  "# a network is a prefix ending in ':', e.g. 2001:db8:1: for\n",
+  "# 2001:db8:1::/48. Check a rule with\n",
+  "#   TCPREMOTEIP=2001:db8:1::7 tcprulescheck rules.cdb\n",
   "# A rule can also set tinydnsdyn's variables for its clients:\n",
   "#   192.0.2.:allow,TIMEOUT=\"20\"\n",
   "127.0.0.1:allow\n",
-  ":deny\n",
   0
 };
 
@@ -170,14 +181,125 @@ static void outlines(const char *const *l)
   while (*l) outs(*l++);
 }
 
+/* -- the data directory's Makefile */
+
+static stralloc mk;
+
+/* reads root's Makefile into mk; 0 if there is none */
+static int readmakefile(void)
+{
+  char buf[4096];
+  int r;
+
+  where(root,"Makefile");
+  fd = open(path.s,O_RDONLY | O_CLOEXEC);
+  if (fd == -1) {
+    if (errno == ENOENT) return 0;
+    fail("unable to open ");
+  }
+  if (!stralloc_copys(&mk,"")) nomem();
+  for (;;) {
+    r = read(fd,buf,sizeof buf);
+    if (r == -1) { if (errno == EINTR) continue; fail("unable to read "); }
+    if (!r) break;
+    if (mk.len + r > MAKEFILEMAX)
+      strerr_die(100,FATAL,path.s," is too long to check",0,0);
+    if (!stralloc_catb(&mk,buf,r)) nomem();
+  }
+  close(fd);
+  return 1;
+}
+
+static int mkcontains(const char *s)
+{
+  unsigned int len = str_len(s);
+  unsigned int i;
+
+  for (i = 0;i + len <= mk.len;++i)
+    if (byte_equal(mk.s + i,len,s)) return 1;
+  return 0;
+}
+
+static int mkis(const char *s)
+{
+  return mk.len == str_len(s) && byte_equal(mk.s,mk.len,s);
+}
+
+/* the Makefile of Debian's tinydns package, or of djbdns's tinydns-conf:
+   data.cdb from data alone */
+static int mkstock(void)
+{
+  return mkis("data.cdb: data\n\t/usr/sbin/tinydns-data\n")
+      || mkis("data.cdb: data\n\t/usr/local/bin/tinydns-data\n")
+      || mkis("data.cdb: data\n\t/usr/bin/tinydns-data\n")
+      || mkis("data.cdb: data\n\ttinydns-data\n");
+}
+
+#define MK_NONE 0    /* no Makefile: write the example */
+#define MK_KEEP 1    /* builds from data.dyn already */
+#define MK_CONVERT 2 /* a stock one: keep it as Makefile.orig, write ours */
+
+static int judgemakefile(void)
+{
+  if (!readmakefile()) return MK_NONE;
+  if (mkcontains("data.dyn")) return MK_KEEP;
+  if (mkstock()) {
+    /* checked now, so that nothing is made if it cannot be kept */
+    where(root,"Makefile.orig");
+    if (access(path.s,F_OK) == 0)
+      strerr_die(100,FATAL,path.s," exists: move it away, so that the old Makefile can be kept there",0,0);
+    return MK_CONVERT;
+  }
+  /* one line, saying what to do */
+  if (!stralloc_copys(&mk,"/Makefile does not build data.cdb from data.dyn, so no update would be served: move it away (mv ")) nomem();
+  if (!stralloc_cats(&mk,root) || !stralloc_cats(&mk,"/Makefile ")) nomem();
+  if (!stralloc_cats(&mk,root) || !stralloc_cats(&mk,"/Makefile.old) and run tinydnsdyn-conf again to get one that does, or make it build from data.dyn (see data.Makefile) and run tinydnsdyn-conf again")) nomem();
+  if (!stralloc_0(&mk)) nomem();
+  strerr_die(100,FATAL,root,mk.s,0,0);
+}
+
+/* the example Makefile, replacing the old one (if any) atomically */
+static void writemakefile(int convert)
+{
+  if (convert) {
+    where(root,"Makefile.orig");
+    if (link("Makefile","Makefile.orig") == -1) fail("unable to keep the old Makefile as ");
+  }
+  start(root,"Makefile.new",0);
+  outs(auto_datamakefile);
+  finish(0644,0);
+  where(root,"Makefile");
+  if (rename("Makefile.new","Makefile") == -1) fail("unable to replace ");
+}
+
+/* fn in root, a regular file owned by pw: made if missing, with mode */
+static void ownedfile(const char *fn,int mode,const struct passwd *pw)
+{
+  struct stat st;
+
+  where(root,fn);
+  fd = open(fn,O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,mode);
+  if (fd == -1) fail("unable to create ");
+  if (fstat(fd,&st) == -1) fail("unable to stat ");
+  if (!S_ISREG(st.st_mode)) strerr_die(111,FATAL,path.s," is not a regular file",0,0);
+  if (pw) if (fchown(fd,pw->pw_uid,pw->pw_gid) == -1) fail("unable to chown ");
+  close(fd);
+}
+
 int main(int argc,char **argv)
 {
   const char *ip = "127.0.0.1";
   const char *port = "8245";
   char ip4[4];
+  char ip6[16];
+  char ip6s[IP6_FMT];
   unsigned long u;
   struct stat st;
+  stralloc fn = {0};
   int wstat;
+  int mkwhat;
+  int listen6 = 0;
+  int i;
 
   if (argc < 5 || argc > 7) usage(0);
   account(&svcacct,argv[1]);
@@ -188,8 +310,15 @@ int main(int argc,char **argv)
   abspath(root,"root must be an absolute path without newlines");
   if (argc > 5) {
     ip = argv[5];
-    if (!str_equal(ip,"0") && (!*ip || ip4_scan(ip,str_len(ip),ip4) != str_len(ip)))
-      usage("ip must be an IPv4 address or 0");
+    if (str_equal(ip,"0")) ;
+    else if (*ip && ip4_scan(ip,str_len(ip),ip4) == str_len(ip)) ;
+    else if (*ip && ip6_scan(ip,str_len(ip),ip6) == str_len(ip)) {
+      /* tcpserver (ucspi-tcp-ipv6) wants ::0 for all addresses, not :: */
+      ip6s[ip6_fmt(ip6s,ip6)] = 0;
+      ip = str_equal(ip6s,"::") ? "::0" : ip6s;
+      listen6 = 1;
+    }
+    else usage("ip must be an IPv4 or IPv6 address or 0");
   }
   if (argc > 6) {
     port = argv[6];
@@ -201,6 +330,17 @@ int main(int argc,char **argv)
 
   umask(022);
 
+  /* the data directory's Makefile, judged before anything is made */
+  where(root,0);
+  if (stat(root,&st) == -1) {
+    if (errno != ENOENT) fail("unable to stat ");
+    mkwhat = MK_NONE;
+  }
+  else {
+    if (!S_ISDIR(st.st_mode)) strerr_die(111,FATAL,root," is not a directory",0,0);
+    mkwhat = judgemakefile();
+  }
+
   /* the service directory: refuse to touch an existing one */
   where(dir,0);
   if (mkdir(dir,0700) == -1) fail("unable to create ");
@@ -211,7 +351,8 @@ int main(int argc,char **argv)
   outs("#!/bin/sh\n");
   outs("# tinydnsdyn, made by tinydnsdyn-conf. Settings are files in env/\n");
   outs("# (ROOT, PASSWD, IP, PORT; DATA and TIMEOUT may be added); who may\n");
-  outs("# connect is in rules (run make after editing it).\n");
+  outs("# connect is in rules (run make after editing it). daemontools'\n");
+  outs("# supervise, runit's runsv and tinydnsdyn.service (systemd) run it.\n");
   outs("exec 2>&1\n");
   outs("exec envdir ./env sh -c '\n");
   outs("  exec envuidgid "); outs(svcacct.pw_name);
@@ -236,8 +377,11 @@ int main(int argc,char **argv)
   envfile("env/IP",ip);
   envfile("env/PORT",port);
 
+  /* ucspi-tcp's tcprules cannot read an IPv6 rule: only when asked for */
   start(dir,"rules",0);
   outlines(rules);
+  if (listen6) outs("::1:allow\n");
+  outs(":deny\n");
   finish(0644,0);
 
   start(dir,"Makefile",0);
@@ -261,20 +405,33 @@ int main(int argc,char **argv)
   }
   owner(root,&svcacct);
   if (chdir(root) == -1) fail("unable to switch to ");
-  if (start(root,"Makefile",1)) {
-    outs(auto_datamakefile);
-    finish(0644,0);
-    if (start(root,"data.static",1)) finish(0644,0);
-    if (start(root,"data.dyn",1)) finish(0644,&svcacct);
+  if (mkwhat != MK_KEEP) {
+    /* the example builds in build/, as acct; data stays the operator's */
+    where(root,"build");
+    if (mkdir("build",0755) == -1 && errno != EEXIST) fail("unable to create ");
+    if (lstat("build",&st) == -1) fail("unable to stat ");
+    if (!S_ISDIR(st.st_mode)) strerr_die(111,FATAL,path.s," is not a directory",0,0);
+    owner("build",&svcacct);
+    if (start(root,"data",1)) finish(0644,0);
+    writemakefile(mkwhat == MK_CONVERT);
+    if (mkwhat == MK_NONE && lstat("data.static",&st) == 0)
+      strerr_warn(WARNING,root,"/data.static is not read by the new Makefile: append it to data (cat data.static >> data)",0,0);
+    if (mkwhat == MK_CONVERT)
+      strerr_warn(WARNING,root,"/Makefile built data.cdb from data alone; it is now Makefile.orig, and the new Makefile builds data.cdb from data and data.dyn",0,0);
   }
-  /* tinydnsdyn reads data.dyn as acct and renames its copy over it */
-  where(root,"data.dyn");
-  if (lstat("data.dyn",&st) == 0 && S_ISREG(st.st_mode)) owner("data.dyn",&svcacct);
+  /* tinydnsdyn reads data.dyn as acct and renames its copy over it; it
+     opens the lock and rate files for writing: all of them acct's */
+  ownedfile("data.dyn",0644,&svcacct);
+  for (i = 0;datadir_files[i];++i) {
+    if (!datadir_name(&fn,"data.dyn",datadir_files[i])) nomem();
+    ownedfile(fn.s,0600,&svcacct);
+  }
 
   /* rules.cdb, so that the service answers as soon as it is started */
   if (chdir(dir) == -1) { where(dir,0); fail("unable to switch to "); }
   wstat = make_run();
   if (wstat == -1) { where(dir,0); fail("unable to run make in "); }
-  if (wstat) strerr_die(111,FATAL,"make failed in ",dir,0,0);
+  if (wstat) strerr_die(111,FATAL,"make failed in ",dir,
+    listen6 ? " (an IPv6 address needs tcprules and tcpserver from ucspi-tcp-ipv6)" : "",0);
   return 0;
 }

@@ -7,8 +7,8 @@
 . "$TESTS/lib.sh"
 . "$TESTS/lib-tls.sh"
 
-mkdir -p root sec1/root sec2/root
-cat > root/data.static <<'EOF2'
+mkdir -p root/build sec1/root sec2/root
+cat > root/data <<'EOF2'
 Zexample.com:ns1.example.com:hostmaster.example.com::300:60:1209600:60
 &example.com::ns1.example.com
 +ns1.example.com:192.0.2.53

@@ -36,7 +36,7 @@ stopserver
 grep -c "tinydnsdyn: 127.0.0.1 [a-z]* 200 h1.example.com=good" log
 
 echo '--- man pages'
-for p in tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host tinydnsdyn-status; do
+for p in tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host tinydnsdyn-status tinydnsdyn-check; do
   f=home/man/man8/$p.8
   MANWIDTH=80 man --warnings -l "$f" > "$p.txt" 2> "$p.warn"
   echo "$p: man exit $?, $(wc -l < "$p.warn") warning lines"
@@ -46,7 +46,7 @@ for p in tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host tinydnsdyn
 done
 cat ./*.warn
 # every page has the sections an operator looks for
-for p in tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host tinydnsdyn-status; do
+for p in tinydnsdyn tinydnsdyn-conf tinydnsdyn-passwd tinydnsdyn-host tinydnsdyn-status tinydnsdyn-check; do
   printf '%s:' "$p"
   grep -o '^[A-Z][A-Z ]*[A-Z]$' "$p.txt" | grep -v '^TINYDNSDYN' | tr '\n' ' '
   echo

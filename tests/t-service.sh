@@ -41,7 +41,7 @@ home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" 2>conf.
 echo "conf exit $?"
 sed "s|$PWD|CWD|g" svc/run | grep tcpserver
 echo "$port" > svc/env/PORT
-cat > data/data.static <<'EOF'
+cat > data/data <<'EOF'
 .example.com:127.0.0.1:a:259200
 EOF
 cat > data/data.dyn <<'EOF'

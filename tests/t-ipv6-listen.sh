@@ -1,0 +1,81 @@
+# IPv6 clients: tinydnsdyn-conf with an IPv6 address (::) makes a
+# service whose tcpserver (ucspi-tcp-ipv6) accepts IPv6 and IPv4 on one
+# listener; its rules let ::1 and 127.0.0.1 in. The service's own run
+# script runs (in a network namespace with only lo, since :: is every
+# address); curl over ::1 without myip gets the host's AAAA line set to
+# ::1, curl over 127.0.0.1 its A line, and tinydns serves both. The
+# README's IPv6 rule forms are checked with tcprulescheck, and
+# tinydnsdyn-check passes, reaching the listener over ::1.
+. "$TESTS/lib.sh"
+. "$TESTS/lib-ops.sh"
+. "$TESTS/lib-ipv6.sh"
+isolate
+
+SVCTOP=
+trap 'lib_cleanup; [ -n "$SVCTOP" ] && rm -rf "$SVCTOP"' EXIT
+ensureusers
+SVCTOP=$(mktemp -d /tmp/tinydnsdyn-ipv6.XXXXXX) || die "mktemp"
+chmod 755 "$SVCTOP"
+cd "$SVCTOP" || die "cd $SVCTOP"
+buildhome
+port=$(freeport)
+
+echo '--- tinydnsdyn-conf with ::'
+home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/root" :: 2>conf.err
+echo "conf exit $?"
+echo "IP $(cat svc/env/IP)"
+grep -v '^#' svc/rules
+for ip in 127.0.0.1 ::1 192.0.2.1 2001:db8::1; do
+  echo "$ip: $(env TCPREMOTEIP=$ip tcprulescheck svc/rules.cdb | tail -1)"
+done
+echo "$port" > svc/env/PORT
+cat > root/data <<'EOF'
+.example.com:127.0.0.1:a:259200
+EOF
+cat > root/data.dyn <<'EOF'
++dual.example.com:192.0.2.1:60
+:dual.example.com:28:\040\001\015\270\000\000\000\000\000\000\000\000\000\000\000\001:60
+EOF
+(cd root && setuidgid tinydnsdyn make >/dev/null 2>&1) || die "make failed"
+echo 'alice-pw' | home/bin/tinydnsdyn-passwd svc/passwd alice dual.example.com
+
+echo '--- the run script'
+(cd svc && exec ./run) > svc.log 2>&1 &
+LIB_PIDS+=($!)
+up=
+for ((i = 0; i < 200; i++)); do
+  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://[::1]:$port/nic/update")
+  [ "$code" = 401 ] && { up=1; break; }
+  sleep 0.1
+done
+[ -n "$up" ] && echo "service answers on ::1"
+starttinydns "$PWD/root"
+
+echo '--- over ::1, no myip'
+curl -sS -m 20 -A test/1 -u alice:alice-pw "http://[::1]:$port/nic/update?hostname=dual.example.com"
+dig_aaaa dual.example.com
+dig_a dual.example.com
+echo '--- over 127.0.0.1, no myip, same listener'
+curl -sS -m 20 -A test/1 -u alice:alice-pw "http://127.0.0.1:$port/nic/update?hostname=dual.example.com"
+dig_aaaa dual.example.com
+dig_a dual.example.com
+cat root/data.dyn
+grep '^tinydnsdyn:' svc.log
+
+echo '--- tinydnsdyn-check reaches the listener over ::1'
+"$TOP/tinydnsdyn-check" "$PWD/svc" > check.out 2>&1
+echo "check exit $?"
+grep -v '^ok: ' check.out
+grep -c '^ok: the listener on ::1 port ' check.out
+
+echo '--- IPv6 rules as the README writes them'
+cat > r <<'EOF'
+2001:db8::7:allow
+2001:db8:1::deny
+2001:db8::allow
+:deny
+EOF
+tcprules r.cdb r.tmp < r || echo "tcprules failed"
+for ip in 2001:db8::7 2001:db8:1::7 2001:db8:2::7 2001:db9::7 192.0.2.1; do
+  echo "$ip: $(env TCPREMOTEIP=$ip tcprulescheck r.cdb | tail -1)"
+done
