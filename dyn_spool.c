@@ -254,11 +254,31 @@ int dyn_spool_result(struct dyn_req *q,const char *fn,const stralloc *id,unsigne
   return 1;
 }
 
+/* an ID is digits and dots; replace's temporary files are not IDs */
+static int isid(const char *x)
+{
+  for (;*x;++x)
+    if ((*x < '0' || *x > '9') && *x != '.') return 0;
+  return 1;
+}
+
+/* 1 if nobody holds a lock on the file f */
+static int dead(const char *f)
+{
+  int fd = open(f,O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  int r;
+
+  if (fd == -1) return 0;
+  r = flock(fd,LOCK_EX | LOCK_NB) == 0;
+  close(fd);
+  return r;
+}
+
 /* The next waiting entry's ID, from a look at the current directory
    that this call starts if none is going on: 1 if found, 0 at the end
-   (the look is over), -1 on error. Stale answers nobody took (their
-   handler died) and temporary files of killed handlers are removed on
-   the way, once an hour old. */
+   (the look is over), -1 on error; the caller holds the data lock.
+   Temporary files of killed handlers are removed on the way, and
+   answers nobody took (their handler died) once an hour old. */
 int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
 {
   static DIR *dir;
@@ -266,7 +286,6 @@ int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
   static stralloc res;
   struct dirent *d;
   struct stat st;
-  const char *x;
 
   if (!dir) {
     if (!stralloc_copys(&req,fn) || !stralloc_cats(&req,DATADIR_REQ) || !stralloc_0(&req)) return -1;
@@ -276,17 +295,18 @@ int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
   }
   while ((d = readdir(dir))) {
     if (str_start(d->d_name,res.s)) {
-      if (lstat(d->d_name,&st) == 0 && (unsigned long) st.st_mtime + 3600 < now) unlink(d->d_name);
+      /* answers are written under the data lock, which the caller
+         holds: a temporary one is a killed leader's */
+      if (!isid(d->d_name + res.len - 1)
+          || (lstat(d->d_name,&st) == 0 && (unsigned long) st.st_mtime + 3600 < now))
+        unlink(d->d_name);
       continue;
     }
     if (!str_start(d->d_name,req.s)) continue;
-    /* an ID is digits and dots; replace's temporary files are not
-       entries yet */
-    for (x = d->d_name + req.len - 1;*x;++x)
-      if ((*x < '0' || *x > '9') && *x != '.') break;
-    if (*x) {
-      /* a temporary file a killed handler left */
-      if (lstat(d->d_name,&st) == 0 && (unsigned long) st.st_mtime + 3600 < now) unlink(d->d_name);
+    if (!isid(d->d_name + req.len - 1)) {
+      /* replace's temporary file of an entry, locked from the start:
+         unlocked, its handler is dead */
+      if (dead(d->d_name)) unlink(d->d_name);
       continue;
     }
     if (!stralloc_copys(id,d->d_name + req.len - 1)) return -1;

@@ -117,11 +117,13 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
   if (!alone) {
     if (!dyn_spool_id(&id)) { errno = ENOMEM; *why = "out of memory"; return -1; }
     fdspool = dyn_spool_put(q,fn,&id,(unsigned long) time(0) + wait);
-    if (fdspool == -1) { *why = "unable to leave a change"; return -1; }
+    /* ENOENT: a leader took the half-made entry for a dead handler's
+       and removed it; then this handler applies its change itself */
+    if (fdspool == -1 && errno != ENOENT) { *why = "unable to leave a change"; return -1; }
   }
   fdlock = dyn_lock(fn,wait,st,why);
   if (fdlock == -1) goto fail;
-  if (!alone) {
+  if (fdspool != -1) {
     r = dyn_spool_result(q,fn,&id,&gen);
     if (r == -1) { *why = "unable to read an answer"; goto fail; }
     if (r == 1) {
