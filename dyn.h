@@ -21,7 +21,8 @@
 #define DYN_NUMHOST 8
 #define DYN_BADAGENT 9
 #define DYN_BADAUTH 10
-#define DYN_CODES 11
+#define DYN_PTR 11 /* abuse: a PTR in a zone this data serves (dyn_ptr) */
+#define DYN_CODES 12
 
 extern const char *dyn_code_word(int);
 extern int dyn_code_served(int);
@@ -31,10 +32,13 @@ struct dyn_host {
   int ok;                 /* name is a valid FQDN */
   int allowed;            /* this user may update it */
   int abuse;              /* changed too often: left as it is */
+  int ptr;                /* its = or 6 line would put a PTR into a
+                             zone this data serves: left as it is */
   unsigned long lines;    /* its address lines seen, of the families asked for */
   unsigned long lines4;   /* of those, +, = and +*. lines */
   unsigned long lines6;   /* of those, :28:, :*.:28:, 6, 3 and 3*. lines */
   unsigned long changed;  /* of those, lines whose address differs */
+  unsigned long ptrlines; /* of those, = and 6 lines kept: noptr4, noptr6 */
   int result;             /* DYN_* */
   int txt;                /* TXT request: its challenge values may change */
   unsigned long txtlines; /* its live challenge lines */
@@ -89,10 +93,15 @@ struct dyn_req {
   struct dyn_host h[DYN_HOSTMAX];
   unsigned int nh;
   struct dyn_addr addr;        /* DYN_SET */
+  int noptr4;                  /* addr's reverse names lie in zones the */
+  int noptr6;                  /* served data.cdb has (dyn_ptr) */
   struct dyn_txt txt;          /* DYN_TXT */
   struct dyn_limits limits;
   unsigned long now;           /* the request's clock: seconds since 1970 */
 };
+
+/* what tinydns-data writes in $ROOT and tinydns serves */
+#define DYN_CDB "data.cdb"
 
 /* TAI64 label of q->now, as tinydns reads a time-to-die */
 #define DYN_TAI(q) (4611686018427387914ULL + (unsigned long long) (q)->now)
@@ -130,6 +139,8 @@ extern int dyn_txtend(struct dyn_req *,stralloc *);
 extern int dyn_pass(struct dyn_req *,int,int,struct dyn_edits *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
 extern int dyn_abuse(struct dyn_req *,const char *,int);
+extern int dyn_ptr(struct dyn_req *,const char *);
+extern unsigned int dyn_ptrmark(struct dyn_req *);
 extern void dyn_results(struct dyn_req *);
 extern int dyn_update(struct dyn_req *,const char *,unsigned int,struct dyn_state *,const char **);
 extern int dyn_publish(const char *,unsigned long,int,unsigned int,int *,const char **);

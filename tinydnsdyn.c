@@ -444,6 +444,7 @@ static void results(void)
     logsafe(h->name.s,h->name.len);
     logcats("=");
     logcats(word);
+    if (h->result == DYN_PTR) logcats(" ptr-in-served-zone");
     if (dyn_code_served(h->result) && q.mode == DYN_SET) {
       /* the addresses the host now has: a family without lines is not
          echoed. ddclient and inadyn look only at the code before. */
@@ -491,7 +492,9 @@ static void update(void)
   int wstat;
 
   deadline_set(conf.timeout); /* for the locks and the make we may wait for */
-  changed = dyn_update(&q,conf.data,deadline_left(),&st,&reason);
+  reason = "unable to read " DYN_CDB;
+  changed = dyn_ptr(&q,DYN_CDB);
+  if (changed != -1) changed = dyn_update(&q,conf.data,deadline_left(),&st,&reason);
   if (changed == -1) {
     for (i = 0;i < q.nh;++i) q.h[i].result = q.h[i].ok ? DYN_911 : DYN_NOTFQDN;
     results();
