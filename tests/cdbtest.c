@@ -112,8 +112,8 @@ int main(int argc,char **argv)
   if (ip4_scan(argv[3],str_len(argv[3]),ip)) r = ptr_served4(argv[2],ip);
   else if (ip6_scan(argv[3],str_len(argv[3]),ip) == str_len(argv[3])) r = ptr_served6(argv[2],ip);
   else strerr_die(100,FATAL,"not an address: ",argv[3],0,0);
-  putnum(r == -1 ? 9 : r);
-  if (r == -1) { buffer_puts(buffer_1," "); buffer_puts(buffer_1,strerr_sys(errno)); }
+  if (r == -1) { buffer_puts(buffer_1,"-1 "); buffer_puts(buffer_1,strerr_sys(errno)); }
+  else putnum(r);
   buffer_putsflush(buffer_1,"\n");
   return 0;
 }
