@@ -38,7 +38,8 @@ struct dyn_host {
   unsigned long lines4;   /* of those, +, = and +*. lines */
   unsigned long lines6;   /* of those, :28:, :*.:28:, 6, 3 and 3*. lines */
   unsigned long changed;  /* of those, lines whose address differs */
-  unsigned long ptrlines; /* of those, = and 6 lines kept: noptr4, noptr6 */
+  unsigned long ptr4;     /* of those, = lines and 6 lines whose address */
+  unsigned long ptr6;     /* differs: they publish a PTR too (dyn_ptr) */
   int result;             /* DYN_* */
   int txt;                /* TXT request: its challenge values may change */
   unsigned long txtlines; /* its live challenge lines */
@@ -93,8 +94,6 @@ struct dyn_req {
   struct dyn_host h[DYN_HOSTMAX];
   unsigned int nh;
   struct dyn_addr addr;        /* DYN_SET */
-  int noptr4;                  /* addr's reverse names lie in zones the */
-  int noptr6;                  /* served data.cdb has (dyn_ptr) */
   struct dyn_txt txt;          /* DYN_TXT */
   struct dyn_limits limits;
   unsigned long now;           /* the request's clock: seconds since 1970 */
@@ -140,7 +139,6 @@ extern int dyn_pass(struct dyn_req *,int,int,struct dyn_edits *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
 extern int dyn_abuse(struct dyn_req *,const char *,int);
 extern int dyn_ptr(struct dyn_req *,const char *);
-extern unsigned int dyn_ptrmark(struct dyn_req *);
 extern void dyn_results(struct dyn_req *);
 extern int dyn_update(struct dyn_req *,const char *,unsigned int,struct dyn_state *,const char **);
 extern int dyn_publish(const char *,unsigned long,int,unsigned int,int *,const char **);

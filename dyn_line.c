@@ -42,9 +42,8 @@ static int host(const struct dyn_req *q,const char *name,unsigned int len)
    whose address field is missing or empty publishes nothing, so it is
    not an address line: the host stays nohost. An IPv6 field that
    already holds the address is left as it is written. An = or 6 line
-   (they publish a PTR too) stays as it is if q->noptr4 or q->noptr6
-   says the new address's PTR would fall in a zone this data serves;
-   it is counted in ptrlines. ACME challenge lines: dyn_txtline. */
+   that changes is counted apart (ptr4, ptr6): it publishes a PTR too,
+   which dyn_ptr may refuse. ACME challenge lines: dyn_txtline. */
 int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 {
   char old[16];
@@ -101,7 +100,7 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 
   if (family == 4) {
     if (fieldend - field == q->addr.len4 && byte_equal(s + field,q->addr.len4,q->addr.text4)) return 0;
-    if (s[0] == '=' && q->noptr4) { ++h->ptrlines; return 0; }
+    if (s[0] == '=') ++h->ptr4;
     if (!stralloc_copyb(out,s,field)) return -1;
     if (!stralloc_catb(out,q->addr.text4,q->addr.len4)) return -1;
   }
@@ -113,7 +112,7 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
     n = byte_chr(s + field,n - field,':');
     if (s[0] == ':' ? ip6_scan_octal(s + field,n,old) : ip6_scan_hex(s + field,n,old))
       if (byte_equal(old,16,q->addr.ip6)) return 0;
-    if (s[0] == '6' && q->noptr6) { ++h->ptrlines; return 0; }
+    if (s[0] == '6') ++h->ptr6;
     n = s[0] == ':' ? ip6_fmt_octal(text,q->addr.ip6) : ip6_fmt_hex(text,q->addr.ip6);
     if (!stralloc_copyb(out,s,field)) return -1;
     if (!stralloc_catb(out,text,n)) return -1;

@@ -102,7 +102,7 @@ int dyn_pass(struct dyn_req *q,int fdin,int fdout,struct dyn_edits *e)
   e->bytes.len = 0;
   for (i = 0;i < q->nh;++i) {
     q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
-    q->h[i].ptrlines = 0;
+    q->h[i].ptr4 = q->h[i].ptr6 = 0;
     q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
   }
   if (lseek(fdin,0,SEEK_SET) == -1) return -1;

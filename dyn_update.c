@@ -64,9 +64,14 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,struct dyn_sta
   for (i = 0;i < q->nh;++i) q->h[i].txt = 0;
   lost = dyn_pass(q,fdin,-1,&e);
   if (lost != -1 && txtmark(q)) lost = dyn_pass(q,fdin,-1,&e);
-  /* a host refused for a PTR keeps all its lines: look again without it */
-  if (lost != -1 && dyn_ptrmark(q)) lost = dyn_pass(q,fdin,-1,&e);
   if (lost == -1) return fail(why,"unable to read data file",fdlock,fdin);
+  marked = dyn_ptr(q,DYN_CDB);
+  if (marked == -1) return fail(why,"unable to read " DYN_CDB,fdlock,fdin);
+  if (marked) {
+    /* hosts whose PTR would fall in a served zone are left out */
+    lost = dyn_pass(q,fdin,-1,&e);
+    if (lost == -1) return fail(why,"unable to read data file",fdlock,fdin);
+  }
   if (!changes(q)) { close(fdin); close(fdlock); return 0; }
   marked = dyn_abuse(q,fn,0);
   if (marked == -1) return fail(why,"unable to read abuse file",fdlock,fdin);

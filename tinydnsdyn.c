@@ -492,9 +492,7 @@ static void update(void)
   int wstat;
 
   deadline_set(conf.timeout); /* for the locks and the make we may wait for */
-  reason = "unable to read " DYN_CDB;
-  changed = dyn_ptr(&q,DYN_CDB);
-  if (changed != -1) changed = dyn_update(&q,conf.data,deadline_left(),&st,&reason);
+  changed = dyn_update(&q,conf.data,deadline_left(),&st,&reason);
   if (changed == -1) {
     for (i = 0;i < q.nh;++i) q.h[i].result = q.h[i].ok ? DYN_911 : DYN_NOTFQDN;
     results();
