@@ -46,7 +46,9 @@ static int changes(const struct dyn_req *q)
    written), -1 on error with errno and *why set; fn is then as it was
    and no temporary file is left. *st gets the generation numbers
    after the edit: this request's change is published once built
-   reaches written. Every write also drops expired ACME lines. */
+   reaches written. Every write also drops expired ACME lines. A host
+   whose = or 6 line would publish a PTR in a zone DYN_CDB serves is
+   left out whole (dyn_ptr). */
 int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,struct dyn_state *st,const char **why)
 {
   struct stat sb;
