@@ -12,10 +12,16 @@ mkroot <<'EOF2'
 +h.example.com:198.51.100.1:300
 +p.example.com:198.51.100.3:300
 EOF2
+# data.static changed within make's second: build anew
+rebuild() {
+  rm -f root/data
+  (cd root && make -s) >&2 || die "make failed"
+}
+
 # the operator's reverse zone for 192.0.2.0/24, and its own PTR in it
 printf '%s\n' '.2.0.192.in-addr.arpa:192.0.2.1:a:259200' \
   '=gw.example.com:192.0.2.77:300' >> root/data.static
-(cd root && make -s) >&2 || die "make failed"
+rebuild
 adduser alice alice-pw
 startserver
 starttinydns
@@ -57,7 +63,7 @@ dig_ptr 192.0.2.77
 
 echo '--- the operator adds 198.51.100.0/24: no = line may move into it'
 echo '.100.51.198.in-addr.arpa:192.0.2.1:a:259200' >> root/data.static
-(cd root && make -s) >&2 || die "make failed"
+rebuild
 snap
 req '/nic/update?hostname=h.example.com&myip=198.51.100.10' -u alice:alice-pw
 same
@@ -91,7 +97,7 @@ printf '%s\n' 'data.cdb: data' '	/usr/sbin/tinydns-data' \
   '	mv data.new data' > root/Makefile
 # the operator serves 2001:db8::/48
 echo '.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa:192.0.2.1:a:259200' >> root/data.static
-(cd root && make -s) >&2 || die "make failed"
+rebuild
 startserver
 req '/nic/update?hostname=v.example.com,w.example.com&myip=2001:db8::5' -u alice:alice-pw
 req '/nic/update?hostname=v.example.com&myip=2001:db8:1::5' -u alice:alice-pw
