@@ -67,7 +67,8 @@ static int line(struct pass *p,struct dyn_req *q,unsigned long off,const char *s
   /* only the bytes that differ */
   while (a < len && a < edited.len && s[a] == edited.s[a]) ++a;
   while (b < len - a && b < edited.len - a && s[len - 1 - b] == edited.s[edited.len - 1 - b]) ++b;
-  if (put(p->e,p->max,off + a,off + len - b,edited.s + a,edited.len - a - b) == -1) return -1;
+  /* a line that goes may leave edited.s null: no pointer arithmetic on it */
+  if (put(p->e,p->max,off + a,off + len - b,edited.len ? edited.s + a : "",edited.len - a - b) == -1) return -1;
   return 1;
 }
 
