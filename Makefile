@@ -61,9 +61,9 @@ replace.o
 	datadir_name.o replace.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
-dnsname_fqdn.o
+dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
 	./makelib dns.a ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
-	dnsname_fqdn.o
+	dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
 
 http.a: makelib http_getrequest.o http_readmore.o http_parse.o http_query.o \
 http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
@@ -93,11 +93,11 @@ hash.a: makelib md5.o sha1.o
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
 dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
-dyn_apply.o dyn_spool.o dyn_prefix.o
+dyn_apply.o dyn_spool.o dyn_prefix.o dyn_ptr.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
 	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
-	dyn_apply.o dyn_spool.o dyn_prefix.o
+	dyn_apply.o dyn_spool.o dyn_prefix.o dyn_ptr.o
 
 # programs
 
@@ -260,6 +260,22 @@ case_lowerb.o: \
 compile case_lowerb.c case.h
 	./compile case_lowerb.c
 
+cdb_find.o: \
+compile cdb_find.c byte.h cdb.h
+	./compile cdb_find.c
+
+cdb_hash.o: \
+compile cdb_hash.c cdb.h
+	./compile cdb_hash.c
+
+cdb_init.o: \
+compile cdb_init.c cdb.h
+	./compile cdb_init.c
+
+cdb_read.o: \
+compile cdb_read.c cdb.h
+	./compile cdb_read.c
+
 crypt_apr1.o: \
 compile crypt_apr1.c byte.h crypt_apr1.h md5.h
 	./compile crypt_apr1.c
@@ -319,6 +335,10 @@ compile dyn_pass.c byte.h dyn.h ip4.h ip6.h stralloc.h
 dyn_prefix.o: \
 compile dyn_prefix.c byte.h dyn.h fmt.h ip4.h ip6.h stralloc.h
 	./compile dyn_prefix.c
+
+dyn_ptr.o: \
+compile dyn_ptr.c byte.h dyn.h ip4.h ip6.h ptr.h stralloc.h
+	./compile dyn_ptr.c
 
 dyn_publish.o: \
 compile dyn_publish.c datadir.h deadline.h dyn.h ip4.h ip6.h lock.h make_run.h stralloc.h
@@ -463,6 +483,10 @@ compile proxy_parse.c byte.h ip4.h ip6.h proxy.h
 proxy_read.o: \
 compile proxy_read.c http.h ip6.h proxy.h stralloc.h
 	./compile proxy_read.c
+
+ptr_served.o: \
+compile ptr_served.c byte.h cdb.h ptr.h
+	./compile ptr_served.c
 
 rate_update.o: \
 compile rate_update.c buffer.h byte.h getln.h rate.h replace.h scan.h stralloc.h

@@ -22,7 +22,8 @@
 #define DYN_NUMHOST 8
 #define DYN_BADAGENT 9
 #define DYN_BADAUTH 10
-#define DYN_CODES 11
+#define DYN_PTR 11 /* abuse: a PTR in a zone this data serves (dyn_ptr) */
+#define DYN_CODES 12
 
 extern const char *dyn_code_word(int);
 extern int dyn_code_served(int);
@@ -32,10 +33,14 @@ struct dyn_host {
   int ok;                 /* name is a valid FQDN */
   int allowed;            /* this user may update it */
   int abuse;              /* changed too often: left as it is */
+  int ptr;                /* its = or 6 line would put a PTR into a
+                             zone this data serves: left as it is */
   unsigned long lines;    /* its address lines seen, of the families asked for */
   unsigned long lines4;   /* of those, +, = and +*. lines */
   unsigned long lines6;   /* of those, :28:, :*.:28:, 6, 3 and 3*. lines */
   unsigned long changed;  /* of those, lines whose address differs */
+  unsigned long ptr4;     /* of those, = lines and 6 lines whose address */
+  unsigned long ptr6;     /* differs: they publish a PTR too (dyn_ptr) */
   int result;             /* DYN_* */
   int txt;                /* TXT request: its challenge values may change */
   unsigned long txtlines; /* its live challenge lines */
@@ -106,6 +111,9 @@ struct dyn_req {
   struct dyn_host h[DYN_HOSTMAX]; /* last: only h[0..nh) is ever used */
 };
 
+/* what tinydns-data writes in $ROOT and tinydns serves */
+#define DYN_CDB "data.cdb"
+
 /* TAI64 label of q->now, as tinydns reads a time-to-die */
 #define DYN_TAI(q) (4611686018427387914ULL + (unsigned long long) (q)->now)
 
@@ -160,6 +168,7 @@ extern struct dyn_req *dyn_batch_find(const struct dyn_batch *,const char *,unsi
 extern int dyn_pass(struct dyn_batch *,int,int,struct dyn_edits *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
 extern int dyn_abuse(struct dyn_batch *,const char *,int);
+extern int dyn_ptr(struct dyn_req *,const char *);
 extern void dyn_results(struct dyn_req *);
 extern int dyn_apply(struct dyn_batch *,const char *,int,struct dyn_state *,const char **);
 extern int dyn_update(struct dyn_req *,const char *,unsigned int,int,struct dyn_state *,const char **);

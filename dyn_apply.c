@@ -47,7 +47,8 @@ static int changes(const struct dyn_batch *b)
 
 /* Applies the requests of batch b to the data file fn in the current
    directory in one rewrite: one pass to count (two for TXT requests,
-   whose hosts need address lines), the abuse limits, one write, one
+   whose hosts need address lines), the PTR rule (dyn_ptr), the abuse
+   limits, one write, one
    fsync, one rename. Call it with the data lock fdlock held and its
    generation numbers in *st; written is counted before the rename.
    Returns 1 if fn was replaced, 0 if nothing had to change (nothing
@@ -63,6 +64,7 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,struct dyn_state *st
   int fdin;
   int lost;
   int marked;
+  int m;
 
   fdin = open(fn,O_RDONLY | O_CLOEXEC);
   if (fdin == -1) return fail(why,"unable to open data file",-1);
@@ -72,6 +74,17 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,struct dyn_state *st
   lost = dyn_pass(b,fdin,-1,&e);
   if (lost != -1 && txtmark(b)) lost = dyn_pass(b,fdin,-1,&e);
   if (lost == -1) return fail(why,"unable to read data file",fdin);
+  /* hosts whose PTR would fall in a zone the data serves are left out */
+  marked = 0;
+  for (k = 0;k < b->n;++k) {
+    m = dyn_ptr(b->r[k],DYN_CDB);
+    if (m == -1) return fail(why,"unable to read " DYN_CDB,fdin);
+    marked += m;
+  }
+  if (marked) {
+    lost = dyn_pass(b,fdin,-1,&e);
+    if (lost == -1) return fail(why,"unable to read data file",fdin);
+  }
   if (!changes(b)) { close(fdin); return 0; }
   marked = dyn_abuse(b,fn,0);
   if (marked == -1) return fail(why,"unable to read abuse file",fdin);

@@ -93,7 +93,9 @@ static void addr6(const struct dyn_addr *a,const char *old,char *new)
    already holds the address is left as it is written. An IPv6 prefix
    changes the top bits of each line's address and keeps the rest; a
    line whose address does not read as one gets the prefix and zeros.
-   ACME challenge lines: dyn_txtline. */
+   An = or 6 line that changes is counted apart (ptr4, ptr6): it
+   publishes a PTR too, which dyn_ptr may refuse. ACME challenge
+   lines: dyn_txtline. */
 int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 {
   char old[16];
@@ -159,6 +161,7 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 
   if (family == 4) {
     if (fieldend - field == q->addr.len4 && byte_equal(s + field,q->addr.len4,q->addr.text4)) return 0;
+    if (s[0] == '=') ++h->ptr4;
     if (!stralloc_copyb(out,s,field)) return -1;
     if (!stralloc_catb(out,q->addr.text4,q->addr.len4)) return -1;
   }
@@ -169,6 +172,7 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
     else byte_zero(old,16);
     addr6(&q->addr,old,new);
     if (h->hasold6 && byte_equal(old,16,new)) return 0;
+    if (s[0] == '6') ++h->ptr6;
     n = s[0] == ':' ? ip6_fmt_octal(text,new) : ip6_fmt_hex(text,new);
     if (!stralloc_copyb(out,s,field)) return -1;
     if (!stralloc_catb(out,text,n)) return -1;

@@ -77,7 +77,8 @@ static int line(struct pass *p,struct dyn_batch *b,unsigned long off,const char 
   /* only the bytes that differ */
   while (a < len && a < edited.len && s[a] == edited.s[a]) ++a;
   while (z < len - a && z < edited.len - a && s[len - 1 - z] == edited.s[edited.len - 1 - z]) ++z;
-  if (put(p->e,p->max,off + a,off + len - z,edited.s + a,edited.len - a - z) == -1) return -1;
+  /* a line that goes may leave edited.s null: no pointer arithmetic on it */
+  if (put(p->e,p->max,off + a,off + len - z,edited.len ? edited.s + a : "",edited.len - a - z) == -1) return -1;
   return 1;
 }
 
@@ -116,6 +117,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   for (k = 0;k < b->n;++k)
     for (q = b->r[k],i = 0;i < q->nh;++i) {
       q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
+      q->h[i].ptr4 = q->h[i].ptr6 = 0;
       q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
     }
   if (lseek(fdin,0,SEEK_SET) == -1) return -1;

@@ -18,10 +18,12 @@ void dyn_results(struct dyn_req *q)
         h[i].lines6 = h[j].lines6;
         h[i].changed = h[j].changed;
         h[i].abuse = h[j].abuse;
+        h[i].ptr = h[j].ptr;
         break;
       }
     if (!h[i].ok) h[i].result = DYN_NOTFQDN;
     else if (h[i].abuse) h[i].result = DYN_ABUSE;
+    else if (h[i].ptr) h[i].result = DYN_PTR;
     else if (!h[i].allowed || !h[i].lines) h[i].result = DYN_NOHOST;
     else if (h[i].changed) h[i].result = DYN_GOOD;
     else h[i].result = DYN_NOCHG;

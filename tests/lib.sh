@@ -411,3 +411,14 @@ localnet() {
                     shift 2 && exec "$@"' localnet \
     "$PWD/.resolv.conf" "$PWD/.hosts" "$@"
 }
+
+# buildhelper NAME: tests/NAME.c, linked with the build's libraries, as
+# ./NAME in the test's directory
+buildhelper() {
+  local cc ld
+  cc=$(head -1 "$TOP/conf-cc")
+  ld=$(head -1 "$TOP/conf-ld")
+  $cc -I"$TOP" -c "$TESTS/$1.c" 2> build.err &&
+    $ld -o "$1" "$1.o" -Wl,--start-group "$TOP"/*.a -Wl,--end-group -lcrypt 2>> build.err ||
+    { cat build.err >&2; die "$1.c does not build"; }
+}
