@@ -22,8 +22,7 @@
 #define DYN_NUMHOST 8
 #define DYN_BADAGENT 9
 #define DYN_BADAUTH 10
-#define DYN_PTR 11 /* abuse: a PTR in a zone this data serves (dyn_ptr) */
-#define DYN_CODES 12
+#define DYN_CODES 11
 
 extern const char *dyn_code_word(int);
 extern int dyn_code_served(int);

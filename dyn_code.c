@@ -15,7 +15,6 @@ static const struct { const char *word; int served; } code[DYN_CODES] = {
   { "numhost", 0 },
   { "badagent", 0 },
   { "badauth", 0 },
-  { "abuse", 0 },     /* DYN_PTR */
 };
 
 const char *dyn_code_word(int c)

@@ -23,7 +23,7 @@ void dyn_results(struct dyn_req *q)
       }
     if (!h[i].ok) h[i].result = DYN_NOTFQDN;
     else if (h[i].abuse) h[i].result = DYN_ABUSE;
-    else if (h[i].ptr) h[i].result = DYN_PTR;
+    else if (h[i].ptr) h[i].result = DYN_ABUSE; /* ptr-in-served-zone */
     else if (!h[i].allowed || !h[i].lines) h[i].result = DYN_NOHOST;
     else if (h[i].changed) h[i].result = DYN_GOOD;
     else h[i].result = DYN_NOCHG;

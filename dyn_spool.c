@@ -190,6 +190,7 @@ int dyn_spool_read(struct dyn_req *q,const char *fn,const stralloc *id,unsigned 
     q->h[i].ok = h.ok;
     q->h[i].allowed = h.allowed;
     q->h[i].abuse = 0;
+    q->h[i].ptr = 0;
     q->h[i].result = 0;
   }
   return 1;
@@ -210,7 +211,8 @@ int dyn_spool_answer(const struct dyn_req *q,const char *fn,const stralloc *id,u
     if (!stralloc_catulong(&out,h->result) || !stralloc_append(&out,' ')
         || !stralloc_catulong(&out,h->lines4) || !stralloc_append(&out,' ')
         || !stralloc_catulong(&out,h->lines6) || !stralloc_append(&out,' ')
-        || !stralloc_catulong(&out,h->changed) || !stralloc_append(&out,'\n')) { errno = ENOMEM; return -1; }
+        || !stralloc_catulong(&out,h->changed) || !stralloc_append(&out,' ')
+        || !stralloc_catulong(&out,h->ptr) || !stralloc_append(&out,'\n')) { errno = ENOMEM; return -1; }
   }
   if (replace_open(&tmp,fn1.s,0600) == -1) return -1;
   if (writeall(tmp.fd,out.s,out.len) == -1) { replace_abort(&tmp); return -1; }
@@ -223,7 +225,7 @@ int dyn_spool_answer(const struct dyn_req *q,const char *fn,const stralloc *id,u
    error. */
 int dyn_spool_result(struct dyn_req *q,const char *fn,const stralloc *id,unsigned long *gen)
 {
-  unsigned long v[4];
+  unsigned long v[5];
   unsigned int len;
   unsigned int pos;
   unsigned int i;
@@ -239,11 +241,12 @@ int dyn_spool_result(struct dyn_req *q,const char *fn,const stralloc *id,unsigne
   if (!pos || pos >= len || buf[pos] != '\n') { errno = EPROTO; return -1; }
   ++pos;
   for (i = 0;i < q->nh;++i)
-    for (j = 0;j < 4;++j) {
+    for (j = 0;j < 5;++j) {
       n = scan_ulong(buf + pos,&v[j]);
-      if (!n || pos + n >= len || buf[pos + n] != (j < 3 ? ' ' : '\n')) { errno = EPROTO; return -1; }
+      if (!n || pos + n >= len || buf[pos + n] != (j < 4 ? ' ' : '\n')) { errno = EPROTO; return -1; }
       pos += n + 1;
-      if (j == 3) {
+      if (j == 4) {
+        q->h[i].ptr = v[4];
         q->h[i].result = v[0];
         q->h[i].lines4 = v[1];
         q->h[i].lines6 = v[2];

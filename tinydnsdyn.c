@@ -656,7 +656,7 @@ static void results(void)
     logsafe(h->name.s,h->name.len);
     logcats("=");
     logcats(word);
-    if (h->result == DYN_PTR) logcats(" ptr-in-served-zone");
+    if (h->result == DYN_ABUSE && h->ptr) logcats(" ptr-in-served-zone");
     if (dyn_code_served(h->result) && q.mode == DYN_SET) {
       /* the addresses the host now has: a family without lines is not
          echoed. ddclient and inadyn look only at the code before. */

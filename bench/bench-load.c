@@ -14,8 +14,10 @@
 #include "stralloc.h"
 #include "strerr.h"
 
-/* bench-load port conc total reqfile: total HTTP requests to
-   127.0.0.1:port, conc at a time, one connection each, read to EOF.
+/* bench-load port conc total reqfile [rate]: total HTTP requests to
+   127.0.0.1:port, conc at a time, one connection each, read to EOF;
+   with rate, request n starts no sooner than n/rate seconds in (a
+   steady load, as from many routers polling).
    In the request, "@@@@@@" becomes the request's number (000001...).
    Prints requests, seconds, req/s, latency p50/p99/max in ms, and how
    many answers were not "200" with a body line starting good/nochg. */
@@ -113,7 +115,10 @@ int main(int argc,char **argv)
   int r;
   char num[FMT_ULONG];
 
-  if (argc != 5) strerr_die(100,"bench-load: usage: bench-load port conc total reqfile",0,0,0,0);
+  unsigned long rate = 0;
+
+  if (argc != 5 && argc != 6) strerr_die(100,"bench-load: usage: bench-load port conc total reqfile [rate]",0,0,0,0);
+  if (argc == 6) scan_ulong(argv[5],&rate);
   scan_ulong(argv[1],&port);
   scan_ulong(argv[2],&conc);
   scan_ulong(argv[3],&total);
@@ -130,7 +135,13 @@ int main(int argc,char **argv)
     if (fork() == 0) {
       close(p[0]);
       for (n = w;n < total;n += conc) {
-        unsigned long l = one(port,n + 1);
+        unsigned long l;
+        if (rate) {
+          unsigned long due = t0 + n * 1000000UL / rate;
+          unsigned long now = usec();
+          if (due > now) usleep(due - now);
+        }
+        l = one(port,n + 1);
         if (write(p[1],&l,sizeof l) != sizeof l) _exit(111);
       }
       _exit(0);

@@ -25,7 +25,7 @@ done
 quick=${BENCH_QUICK-}
 rows=${BENCH_ROWS-1 2 3 4 5}   # which rows to run
 want() { case " $rows " in *" $1 "*) return 0 ;; esac; return 1; }
-nochgtotal=2000; burst=200; reps=15; sizes="1000 10000 100000"
+nochgtotal=2000; burst=200; reps=15; sizes="1000 10000 100000 1000000"
 [ -n "$quick" ] && { nochgtotal=200; burst=40; reps=3; sizes="1000 10000"; }
 
 hash() { perl -e 'print crypt($ARGV[0],$ARGV[1])' "$1" "$2"; }
@@ -108,43 +108,51 @@ echo
 
 fi
 
-# 3. a burst of changed updates to distinct hosts, real make on 100k lines
-if want 3; then
-burstlines=100000; [ -n "$quick" ] && burstlines=10000
-request "h@@@@@@.example.com" 198.51.100.1 md5user > req.burst1
-request "h@@@@@@.example.com" 198.51.100.2 md5user > req.burst2
-echo "3. $burst concurrent changed updates (distinct hosts), tinydns-data on $burstlines lines, tcpserver -c $burst"
-for mode in 1 0; do
-  rm -rf burst; mkdata burst "$burstlines"
-  server burst "$burst" "$top/tinydnsdyn" ROOT="$tmp/burst" PASSWD="$tmp/passwd" GROUPCOMMIT=$mode
-  out=$("$tmp/bench-load" "$port" "$burst" "$burst" req.burst$((2 - mode))); stopsrv
-  makes=$(wc -l < burst/made 2>/dev/null || echo 0)
-  label="group commit"; [ $mode = 0 ] && label="make per update (GROUPCOMMIT=0)"
-  printf '   %-34s wall %9s ms, make runs %4d, p50 %9s ms, p99 %9s ms, failed %s\n' "$label" \
-    "$(echo "$out" | field ms | head -1)" "$makes" "$(echo "$out" | awk '{print $8}')" "$(echo "$out" | awk '{print $11}')" "$(echo "$out" | awk '{print $NF}')"
-done
-
-fi
-
-# 4. the same burst through tinydyndns-update, which edits data.cdb
-if ! want 4; then :
-elif command -v tinydyndns-update > /dev/null; then
-  rm -rf tdd; mkdata tdd "$burstlines"
-  cd tdd
-  s0=$(date +%s%N)
-  for ((i = 1; i <= burst; i++)); do
-    ( a=$(date +%s%N)
-      setlock data.lock tinydyndns-update "$(printf 'h%06d.example.com' "$i")" 198.51.100.3 > /dev/null 2>&1 || echo fail >> ../tdd.fail
-      b=$(date +%s%N); echo $(( (b - a) / 1000 )) >> ../tdd.lat ) &
+# 3 and 6. a burst of changed updates to distinct hosts, real make:
+# group commit, make per update, and tinydyndns-update (which edits
+# data.cdb itself, under setlock); rewrites: data.dyn replacements
+# (the written count in data.dyn.lock)
+burstrow() { # burstrow ROW LINES N
+  local row=$1 lines=$2 n=$3 mode out makes label rw
+  request "h@@@@@@.example.com" 198.51.100.1 md5user > req.burst1
+  request "h@@@@@@.example.com" 198.51.100.2 md5user > req.burst2
+  echo "$row. $n concurrent changed updates (distinct hosts), tinydns-data on $lines lines, tcpserver -c $n"
+  for mode in 1 0; do
+    rm -rf burst; mkdata burst "$lines"
+    server burst "$n" "$top/tinydnsdyn" ROOT="$tmp/burst" PASSWD="$tmp/passwd" GROUPCOMMIT=$mode TIMEOUT=3600 STATUS=0
+    out=$("$tmp/bench-load" "$port" "$n" "$n" req.burst$((2 - mode))); stopsrv
+    makes=$(wc -l < burst/made 2>/dev/null || echo 0)
+    rw=$(sed 's/^0*\([0-9]\)/\1/; s/ .*//' burst/data.dyn.lock 2>/dev/null || echo 0)
+    label="group commit"; [ $mode = 0 ] && label="make per update (GROUPCOMMIT=0)"
+    printf '   %-34s wall %9s ms, makes %4d, rewrites %4d, p50 %9s ms, p99 %9s ms, failed %s\n' "$label" \
+      "$(echo "$out" | field ms | head -1)" "$makes" "$rw" "$(echo "$out" | awk '{print $8}')" "$(echo "$out" | awk '{print $11}')" "$(echo "$out" | awk '{print $NF}')"
+    echo "$out" | field ms | head -1 > "burst.wall.$mode"
   done
-  wait
-  s1=$(date +%s%N)
-  cd ..
-  printf '   %-34s wall %9s ms, make runs    0, p50 %9s ms, p99 %9s ms, failed %s\n' "tinydyndns-update (setlock)" \
-    "$(( (s1 - s0) / 1000000 ))" "$(median < tdd.lat | awk '{printf "%.2f", $1/1000}')" \
-    "$(sort -n tdd.lat | awk '{a[NR]=$1} END {printf "%.2f", a[int(NR*0.99)]/1000}')" "$(cat tdd.fail 2>/dev/null | wc -l)"
-else
-  echo "   tinydyndns-update: not installed (apt-get install tinydyndns)"
+  if command -v tinydyndns-update > /dev/null; then
+    rm -rf tdd tdd.lat tdd.fail; mkdata tdd "$lines"
+    cd tdd
+    s0=$(date +%s%N)
+    for ((i = 1; i <= n; i++)); do
+      ( a=$(date +%s%N)
+        setlock data.lock tinydyndns-update "$(printf 'h%06d.example.com' "$i")" 198.51.100.3 > /dev/null 2>&1 || echo fail >> ../tdd.fail
+        b=$(date +%s%N); echo $(( (b - a) / 1000 )) >> ../tdd.lat ) &
+    done
+    wait
+    s1=$(date +%s%N)
+    cd ..
+    echo $(( (s1 - s0) / 1000000 )) > burst.wall.tdd
+    printf '   %-34s wall %9s ms, makes    0, rewrites %4d, p50 %9s ms, p99 %9s ms, failed %s\n' "tinydyndns-update (setlock)" \
+      "$(cat burst.wall.tdd)" "$n" "$(median < tdd.lat | awk '{printf "%.2f", $1/1000}')" \
+      "$(sort -n tdd.lat | awk '{a[NR]=$1} END {printf "%.2f", a[int(NR*0.99)]/1000}')" "$(cat tdd.fail 2>/dev/null | wc -l)"
+    awk -v g="$(cat burst.wall.1)" -v m="$(cat burst.wall.0)" -v t="$(cat burst.wall.tdd)" \
+      'BEGIN { printf "   group commit is %.1fx faster than make per update, %.1fx faster than tinydyndns-update\n", m / g, t / g }'
+  else
+    echo "   tinydyndns-update: not installed (apt-get install tinydyndns)"
+  fi
+  echo
+}
+if want 3; then
+  if [ -n "$quick" ]; then burstrow 3 10000 40; else burstrow 3 100000 200; fi
 fi
 
 # 5. what the status file costs a nochg: the same nochg with it and
@@ -158,8 +166,8 @@ for mode in 1 0; do : > "st5.p50.$mode"; : > "st5.rps.$mode"; done
 for ((i = 1; i <= rounds; i++)); do
   for mode in 1 0; do
     server st5 40 "$top/tinydnsdyn" ROOT="$tmp/st5" PASSWD="$tmp/passwd" STATUS=$mode
-    "$top/bench-load" "$port" 1 "$n5" req.st5 | awk '{print $8}' >> "st5.p50.$mode"
-    "$top/bench-load" "$port" 8 "$n5" req.st5 | field req/s >> "st5.rps.$mode"
+    "$tmp/bench-load" "$port" 1 "$n5" req.st5 | awk '{print $8}' >> "st5.p50.$mode"
+    "$tmp/bench-load" "$port" 8 "$n5" req.st5 | field req/s >> "st5.rps.$mode"
     stopsrv
   done
 done
@@ -169,4 +177,53 @@ echo "5. nochg with the status file vs STATUS=0 (MD5-crypt user, 1000 lines), me
 printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "status file (default)" "$p1" "$r1"
 printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "STATUS=0" "$p0" "$r0"
 awk -v a="$p1" -v b="$p0" -v c="$r1" -v d="$r0" 'BEGIN { printf "   cost of the status file: %+.1f %% latency, %+.1f %% throughput\n", (a / b - 1) * 100, (c / d - 1) * 100 }'
+fi
+
+# 6. the big burst: 1000 changes on 1,000,000 lines
+if want 6; then
+  if [ -n "$quick" ]; then burstrow 6 20000 100; else burstrow 6 1000000 1000; fi
+fi
+
+# 7. nochg requests/s while a burst of changes is written, against idle
+if want 7; then
+  l7=100000; b7=1000; n7=2000; [ -n "$quick" ] && { l7=10000; b7=100; n7=300; }
+  rm -rf nb; mkdata nb "$l7"
+  request h000001.example.com 192.0.2.1 md5user > req.nb
+  request "h@@@@@@.example.com" 198.51.100.7 md5user > req.nbburst
+  server nb 1200 "$top/tinydnsdyn" ROOT="$tmp/nb" PASSWD="$tmp/passwd" TIMEOUT=3600 STATUS=0
+  idle=$("$tmp/bench-load" "$port" 8 "$n7" req.nb)
+  "$tmp/bench-load" "$port" "$b7" "$b7" req.nbburst > nb.burst &
+  bpid=$!
+  sleep 0.5
+  during=$("$tmp/bench-load" "$port" 8 "$n7" req.nb)
+  wait "$bpid"; stopsrv
+  i7=$(echo "$idle" | field req/s); d7=$(echo "$during" | field req/s)
+  echo "7. nochg requests/s (8 clients, $l7 lines), idle and during a burst of $b7 changes"
+  printf '   %-20s %6s req/s, p50 %8s ms, p99 %8s ms\n' "idle" "$i7" "$(echo "$idle" | awk '{print $8}')" "$(echo "$idle" | awk '{print $11}')"
+  printf '   %-20s %6s req/s, p50 %8s ms, p99 %8s ms (%d%% of idle; the burst: %s)\n' "during the burst" "$d7" \
+    "$(echo "$during" | awk '{print $8}')" "$(echo "$during" | awk '{print $11}')" $((d7 * 100 / i7)) "$(cut -d' ' -f1-4 nb.burst)"
+  echo
+fi
+
+# 8. polling: routers asking every few minutes, a few percent of them
+# with a new address: a steady load over a minute
+if want 8; then
+  r8=3000; s8=60; [ -n "$quick" ] && { r8=300; s8=10; }
+  rm -rf poll; mkdir -p poll
+  echo '.example.com:192.0.2.53:a:259200' > poll/data.static
+  # every 33rd router has a new address to tell: 3 %
+  awk -v n=100000 'BEGIN { for (i = 1; i <= n; i++) printf "+h%06d.example.com:192.0.2.%d:300\n", i, (i % 33 == 0) ? 2 : 1 }' > poll/data.dyn
+  cp burst/Makefile poll/ 2>/dev/null || printf '%s\n' 'all: data.cdb' '	echo ran >> made' 'data.cdb: data' '	tinydns-data' \
+    'data: data.static data.dyn' '	cat data.static data.dyn > data.new' '	mv data.new data' > poll/Makefile
+  (cd poll && make -s > /dev/null && rm -f made)
+  request "h@@@@@@.example.com" 192.0.2.1 md5user > req.poll
+  server poll 200 "$top/tinydnsdyn" ROOT="$tmp/poll" PASSWD="$tmp/passwd" TIMEOUT=3600
+  out=$("$tmp/bench-load" "$port" 64 "$r8" req.poll $((r8 / s8)))
+  cpu=$(awk '{print $16 + $17}' /proc/$srv/stat)
+  stopsrv
+  echo "8. polling: $r8 routers over $s8 s ($((r8 / s8))/s), 3 % with a new address, 100000 lines, MD5-crypt users"
+  printf '   p50 %s ms, p99 %s ms, failed %s, makes %s, CPU per request %s ms (handlers and make)\n' \
+    "$(echo "$out" | awk '{print $8}')" "$(echo "$out" | awk '{print $11}')" "$(echo "$out" | awk '{print $NF}')" \
+    "$(wc -l < poll/made 2>/dev/null || echo 0)" "$(awk -v c="$cpu" -v n="$r8" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", c * 1000 / hz / n }')"
+  echo
 fi
