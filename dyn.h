@@ -102,7 +102,7 @@ extern int dyn_scan(int,struct dyn_host *,unsigned int,const struct dyn_addr *);
 extern int dyn_copy(int,unsigned long,int);
 extern int dyn_pass(int,int,struct dyn_host *,unsigned int,const struct dyn_addr *);
 extern int dyn_update(const char *,struct dyn_host *,unsigned int,const struct dyn_addr *,unsigned int,struct dyn_state *);
-extern int dyn_publish(const char *,unsigned long,int,int *);
+extern int dyn_publish(const char *,unsigned long,int,unsigned int,int *);
 extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);
 extern int dyn_cleantemp(const char *);

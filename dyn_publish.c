@@ -32,10 +32,16 @@ static int state(const char *fn,struct dyn_state *st,unsigned long built,int tou
   return 0;
 }
 
+static const char *makewhy(void)
+{
+  if (errno == ETIMEDOUT) return "no result from make within $TIMEOUT";
+  return "unable to run make";
+}
+
 /* GROUPCOMMIT=0, the way it was before group commit, for comparison in
    make bench: every change runs its own make, with the data lock held
    so that no other change is written meanwhile. */
-static int seed(const char *fn,int fdbuild,int *wstat)
+static int seed(const char *fn,int fdbuild,unsigned int limit,int *wstat)
 {
   struct dyn_state st;
   int fd;
@@ -46,8 +52,8 @@ static int seed(const char *fn,int fdbuild,int *wstat)
   if (lock_wait(fd,deadline_left()) == -1) { dyn_why = "unable to lock data file"; e = errno; goto fail; }
   if (dyn_state_read(fd,&st) == -1) { dyn_why = "unable to read lock file"; e = errno; goto fail; }
   if (dyn_touch(fn) == -1) { dyn_why = "unable to set the time of the data file"; e = errno; goto fail; }
-  *wstat = make_run();
-  if (*wstat == -1) { dyn_why = "unable to run make"; e = errno; goto fail; }
+  *wstat = make_run(deadline_left(),limit);
+  if (*wstat == -1) { dyn_why = makewhy(); e = errno; goto fail; }
   if (!*wstat) {
     st.built = st.written;
     if (dyn_state_write(fd,&st) == -1) { dyn_why = "unable to write lock file"; e = errno; goto fail; }
@@ -68,9 +74,10 @@ static int seed(const char *fn,int fdbuild,int *wstat)
    that lock and finds gen already built answers at once, and one make
    publishes every change written before it started. always: run make
    even so (the old make-per-update behaviour, for comparison). Waits
-   until the deadline. 0: published. 1: make failed, *wstat says how.
+   until the deadline; a make still running after limit seconds is
+   killed (make_run). 0: published. 1: make failed, *wstat says how.
    -1: no answer in time or an error (errno, dyn_why). */
-int dyn_publish(const char *fn,unsigned long gen,int always,int *wstat)
+int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int limit,int *wstat)
 {
   struct dyn_state st;
   unsigned long target;
@@ -91,15 +98,15 @@ int dyn_publish(const char *fn,unsigned long gen,int always,int *wstat)
     dyn_why = "unable to get build lock";
     return -1;
   }
-  if (always) return seed(fn,fdbuild,wstat);
+  if (always) return seed(fn,fdbuild,limit,wstat);
   if (state(fn,&st,0,1) == -1) { e = errno; close(fdbuild); errno = e; return -1; }
   if (st.built >= gen) { close(fdbuild); return 0; }
 
   target = st.written;
-  *wstat = make_run();
+  *wstat = make_run(deadline_left(),limit);
   if (*wstat == -1) {
     e = errno; close(fdbuild); errno = e;
-    dyn_why = "unable to run make";
+    dyn_why = makewhy();
     return -1;
   }
   if (*wstat) { close(fdbuild); return 1; }

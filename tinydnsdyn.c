@@ -42,6 +42,7 @@ static const char *root;
 static const char *data;
 static unsigned long authdelay = 10;
 static unsigned long acmelifetime = 3600;
+static unsigned long maketimeout;
 static stralloc lockfn;
 static stralloc ratefn;
 
@@ -436,6 +437,8 @@ int main(void)
   if (!envnum("MININTERVAL",&dyn_limits.mininterval,86400)) badsetting = "$MININTERVAL";
   if (!envnum("AUTHDELAYMAX",&authdelay,60)) badsetting = "$AUTHDELAYMAX";
   if (!envnum("ACMELIFETIME",&acmelifetime,604800) || !acmelifetime) badsetting = "$ACMELIFETIME";
+  maketimeout = 5 * timeout;
+  if (!envnum("MAKETIMEOUT",&maketimeout,604800) || !maketimeout) badsetting = "$MAKETIMEOUT";
 
   deadline_set(timeout);
   getproxy();
@@ -486,7 +489,7 @@ int main(void)
      make that has seen it, unless one has already */
   if (answered(DYN_GOOD) || answered(DYN_NOCHG))
     if (changed || st.built < st.written) {
-      pub = dyn_publish(data,st.written,changed && !groupcommit,&wstat);
+      pub = dyn_publish(data,st.written,changed && !groupcommit,maketimeout,&wstat);
       if (pub) {
         for (i = 0;i < nhosts;++i)
           if (hosts[i].result == DYN_GOOD || hosts[i].result == DYN_NOCHG)
