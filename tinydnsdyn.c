@@ -222,6 +222,7 @@ static void authenticate(const char *passwd)
   if (!passwd) fail911("$PASSWD not set",0);
   ok = auth_check(passwd,user.s,user.len,pass.s,pass.len,&domains);
   byte_zero(pass.s,pass.len);
+  if (ok == -1 && errno == ENOMEM) fail911("unable to check password: out of memory",0);
   if (ok == -1) fail911("unable to read password file",errno);
   if (!ok) {
     /* a wrong password, not a missing one: clients first ask without */
