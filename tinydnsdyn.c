@@ -231,12 +231,11 @@ static void authenticate(const char *passwd)
       if (!stralloc_cats(&lockfn,"/") || !stralloc_cats(&lockfn,data)) nomem();
       if (!stralloc_copy(&ratefn,&lockfn) || !stralloc_cats(&ratefn,".authfail") || !stralloc_0(&ratefn)) nomem();
       if (!stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn)) nomem();
-      delay = auth_fail(lockfn.s,ratefn.s,remoteip,authdelay);
+      delay = auth_fail(lockfn.s,ratefn.s,remoteip,authdelay < deadline_left() ? authdelay : deadline_left());
       if (delay) {
         logcats(" delayed ");
         if (!stralloc_catulong(&logline,delay)) nomem();
         logcats("s");
-        sleep(delay);
       }
     }
     badauth();
