@@ -116,6 +116,13 @@ static void fail911(const char *why,int e)
   finish(111,0,why,e);
 }
 
+/* hostname=a&hostname=b: which one was meant? */
+static void repeated(void)
+{
+  logcats(" repeated-parameter");
+  answer1("badagent");
+}
+
 static void badauth(void)
 {
   refuse(401,"badauth","WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
@@ -253,6 +260,7 @@ static void gethosts(void)
 
   q = http_query(r.query,r.querylen,"hostname",&hostparam);
   if (q == -1) nomem();
+  if (q == 2) repeated();
   if (!q || !hostparam.len) answer1("notfqdn");
   n = 1;
   for (i = 0;i < hostparam.len;++i) if (hostparam.s[i] == ',') ++n;
@@ -283,11 +291,13 @@ static void getaddr(void)
 
   q = http_query(r.query,r.querylen,"myip",&myip);
   if (q == -1) nomem();
+  if (q == 2) repeated();
   if (q && !dyn_addr_scan(&addr,myip.s,myip.len)) answer1("badagent");
   if (!q || (!addr.has4 && !addr.has6))
     if (!dyn_addr_scan(&addr,remoteip,str_len(remoteip))) answer1("badagent");
   q = http_query(r.query,r.querylen,"myipv6",&myip);
   if (q == -1) nomem();
+  if (q == 2) repeated();
   if (q && myip.len) {
     if (!dyn_addr_scan(&a6,myip.s,myip.len) || a6.has4 || !a6.has6) answer1("badagent");
     addr.has6 = 1;
@@ -312,6 +322,7 @@ static void getoffline(void)
 
   q = http_query(r.query,r.querylen,"offline",&myip);
   if (q == -1) nomem();
+  if (q == 2) repeated();
   if (!q || myip.len != 3 || !case_equalb(myip.s,3,"yes")) return;
   x = getenv("OFFLINEIP");
   if (!x || !*x) {
@@ -337,8 +348,10 @@ static int gettxt(void)
 
   qt = http_query(r.query,r.querylen,"txt",&txtparam);
   if (qt == -1) nomem();
+  if (qt == 2) repeated();
   qa = http_query(r.query,r.querylen,"action",&myip);
   if (qa == -1) nomem();
+  if (qa == 2) repeated();
   if (!qt && !qa) return 0;
   if (!qa || (myip.len == 3 && case_equalb(myip.s,3,"add"))) dyn_txt.action = DYN_TXTADD;
   else if (myip.len == 3 && case_equalb(myip.s,3,"set")) dyn_txt.action = DYN_TXTSET;
