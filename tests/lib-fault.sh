@@ -103,3 +103,28 @@ waitnone() {
   done
   echo "$(inroot "$1") $1 STILL RUNNING in root after $2 s"
 }
+
+# mountroot SIZE: root/ becomes a tmpfs of SIZE (mount(8) syntax), so
+# that a test can fill it or make it read-only; unmounted on exit, after
+# every process the test started (tinydns keeps it as its root) is gone
+MOUNTS=()
+mountroot() {
+  mkdir -p root || die "mkdir root"
+  mount -t tmpfs -o size="$1",mode=0755 tmpfs root || die "cannot mount a tmpfs (not root?)"
+  MOUNTS+=("$PWD/root")
+}
+fault_cleanup() {
+  local m
+  lib_cleanup
+  for m in "${MOUNTS[@]}"; do
+    umount "$m" 2>/dev/null || umount -l "$m"
+  done
+  MOUNTS=()
+}
+trap fault_cleanup EXIT
+
+# fill: fill root/ up (root/filler), so that not one more block fits
+fill() {
+  dd if=/dev/zero of=root/filler bs=4096 status=none 2>/dev/null
+  echo "root full: $(df --output=avail -B1 root | tail -1 | tr -d ' ') bytes free"
+}
