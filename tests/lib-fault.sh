@@ -41,6 +41,18 @@ oldornew() {
   fi
 }
 
+# either NEWFILE [FILE]: like oldornew, where either is fine: says
+# which on stderr only
+either() {
+  local w
+  w=$(oldornew "$@")
+  echo "$w" >&2
+  case $w in
+    *NEITHER*) echo "$w" ;;
+    *) echo "data.dyn is the old or the new file" ;;
+  esac
+}
+
 # withip IP HOST [FILE]: the kept old file with HOST's + lines at IP
 withip() {
   sed "s/^+$2:[^:]*:/+$2:$1:/" ".old.${3:-data.dyn}"
