@@ -140,3 +140,32 @@ fill() {
   dd if=/dev/zero of=root/filler bs=4096 status=none 2>/dev/null
   echo "root full: $(df --output=avail -B1 root | tail -1 | tr -d ' ') bytes free"
 }
+
+# mkoutside: outside/, a directory beside root/ that symlinks planted in
+# root point into, with one file in it; outsidesame says whether any of
+# it changed or anything appeared there
+mkoutside() {
+  mkdir -p outside/d
+  echo victim > outside/victim
+  outsidelist > .outside.before
+}
+outsidelist() {
+  (cd outside && find . -printf '%p %y %s %T@\n' | sort && find . -type f -exec sha256sum {} + | sort)
+}
+outsidesame() {
+  if outsidelist | cmp -s - .outside.before; then echo "outside/ untouched"
+  else echo "OUTSIDE/ CHANGED:"; outsidelist | diff .outside.before - | sed -n 's/^> /  /p'
+  fi
+}
+
+# okor911 LINE: a request's one-line answer where 911 and working
+# (good, nochg, or badauth for a wrong password) are both right, as
+# where a planted file may be refused or worked around; the one seen
+# goes to stderr
+okor911() {
+  echo "$1" >&2
+  case $1 in
+    'HTTP 200 911'|'HTTP 200 good '*|'HTTP 200 nochg '*|'HTTP 401 badauth') echo "answered 911 or worked" ;;
+    *) echo "answered: $1" ;;
+  esac
+}
