@@ -51,5 +51,27 @@ for kind in hang hard; do
 done
 settle
 echo "logged: $(grep -c 'fatal: no result from make within \$TIMEOUT' log)"
+stopserver
+
+echo '--- by default MAKETIMEOUT is 5 times TIMEOUT (TIMEOUT=2: 10 s)'
+startserver TIMEOUT=2
+touch root/hang
+t0=$(ms)
+treq 4 "/nic/update?hostname=h1.example.com&myip=198.51.100.1" -u alice:alice-pw
+waitnone sleep 30
+el=$(( $(ms) - t0 ))
+echo "ended after $el ms" >&2
+[ $el -ge 9000 ] && echo "not before 10 s" || echo "TOO EARLY: $el ms"
+rm root/hang
+recovers h1.example.com 198.51.100.1
+stopserver
+
+echo '--- a bad MAKETIMEOUT'
+for v in 0 x 604801; do
+  startserver MAKETIMEOUT=$v
+  req1 "/nic/update?hostname=h1.example.com&myip=198.51.100.1" -u alice:alice-pw
+  stopserver
+done
+echo "logged: $(grep -c 'fatal: \$MAKETIMEOUT is not a number in its range' log)"
 notemp made
 outside
