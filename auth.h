@@ -5,6 +5,9 @@
 
 #define AUTH_LINEMAX 4096 /* longest line read from the password file */
 #define AUTH_USERMAX 256
+#define AUTH_FRESHMS 500   /* a password file changed this recently may be half written */
+#define AUTH_RETRYMS 100   /* between two readings of it */
+#define AUTH_READTRIES 15  /* readings before giving up (911) */
 
 extern int auth_verify(const char *,unsigned int,const char *,unsigned int,int *);
 extern int auth_check(const char *,const char *,unsigned int,const char *,unsigned int,stralloc *);

@@ -1,4 +1,5 @@
 #include <crypt.h>
+#include <errno.h>
 #include "byte.h"
 #include "str.h"
 #include "base64.h"
@@ -29,14 +30,43 @@ static int isdes(const char *h,unsigned int len)
   return 1;
 }
 
+/* a setting of the default kind and cost (yescrypt, as htpasswd -B
+   and tinydnsdyn-passwd would not write, but mkpasswd and chpasswd do) */
+static const char probe[] = "$y$j9T$tinydnsdynprobe0$";
+
+/* 1 if crypt(3) can hash at all just now */
+static int cryptworks(void)
+{
+  const char *out;
+
+  byte_zero((char *) &cd,sizeof cd);
+  out = crypt_rn("",probe,&cd,sizeof cd);
+  byte_zero((char *) &cd,sizeof cd);
+  return out && *out != '*';
+}
+
+/* crypt(3)'s verdict. It fails (a null pointer) for a setting it does
+   not understand, a phrase too long for it, and also, with the same
+   EINVAL, when yescrypt cannot get its megabytes of memory. A failure
+   says something about the entry only if crypt can hash otherwise: then
+   the entry never matches (-1). If not (or with ENOMEM), nothing is
+   known about the password: -2, errno ENOMEM. */
 static int viacrypt(const char *phrase,const char *hash,unsigned int hlen)
 {
   const char *out;
   int ok;
+  int e;
 
   byte_zero((char *) &cd,sizeof cd);
+  errno = 0;
   out = crypt_rn(phrase,hash,&cd,sizeof cd);
-  if (!out || *out == '*') { byte_zero((char *) &cd,sizeof cd); return -1; }
+  e = errno;
+  if (!out || *out == '*') {
+    byte_zero((char *) &cd,sizeof cd);
+    if (out || (e != ENOMEM && cryptworks())) return -1;
+    errno = ENOMEM;
+    return -2;
+  }
   ok = byte_equal_ct(out,str_len(out),hash,hlen);
   byte_zero((char *) &cd,sizeof cd);
   return ok;
@@ -45,7 +75,8 @@ static int viacrypt(const char *phrase,const char *hash,unsigned int hlen)
 /* Checks the password phrase[0..plen) (also NUL-terminated, no NUL
    inside) against hash[0..hlen) (NUL-terminated), one entry of an
    htpasswd file. 1: right; 0: wrong; -1: not a hash we accept (plain
-   text, an unknown kind, a broken one), nothing compared. *weak is set
+   text, an unknown kind, a broken one), nothing compared; -2: unable
+   to check (crypt(3) failed for want of memory; errno ENOMEM). *weak is set
    to 1 for kinds a stolen file gives away quickly ({SHA}, DES), to 0
    otherwise. Compares in time independent of where the hashes differ. */
 int auth_verify(const char *phrase,unsigned int plen,const char *hash,unsigned int hlen,int *weak)

@@ -171,7 +171,7 @@ extern int dyn_ptr(struct dyn_req *,const char *);
 extern void dyn_results(struct dyn_req *);
 extern int dyn_apply(struct dyn_batch *,const char *,int,struct dyn_state *,const char **);
 extern int dyn_update(struct dyn_req *,const char *,unsigned int,int,struct dyn_state *,const char **);
-extern int dyn_publish(const char *,unsigned long,int,unsigned int,int *,const char **);
+extern int dyn_publish(const char *,unsigned long,int,unsigned int,unsigned int,int *,const char **);
 extern int dyn_lock(const char *,unsigned int,struct dyn_state *,const char **);
 extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);

@@ -40,7 +40,13 @@ static int state(const char *fn,struct dyn_state *st,unsigned long built,int tou
 /* GROUPCOMMIT=0, the way it was before group commit, for comparison in
    make bench: every change runs its own make, with the data lock held
    so that no other change is written meanwhile. */
-static int seed(const char *fn,int fdbuild,int *wstat,const char **why)
+static const char *makewhy(void)
+{
+  if (errno == ETIMEDOUT) return "no result from make within $TIMEOUT";
+  return "unable to run make";
+}
+
+static int seed(const char *fn,int fdbuild,unsigned int limit,int *wstat,const char **why)
 {
   struct dyn_state st;
   int fd;
@@ -48,8 +54,8 @@ static int seed(const char *fn,int fdbuild,int *wstat,const char **why)
   fd = dyn_lock(fn,deadline_left(),&st,why);
   if (fd == -1) return fail(why,*why,fdbuild,-1);
   if (dyn_touch(fn) == -1) return fail(why,"unable to set the time of the data file",fd,fdbuild);
-  *wstat = make_run();
-  if (*wstat == -1) return fail(why,"unable to run make",fd,fdbuild);
+  *wstat = make_run(deadline_left(),limit);
+  if (*wstat == -1) return fail(why,makewhy(),fd,fdbuild);
   if (!*wstat) {
     st.built = st.written;
     if (dyn_state_write(fd,&st) == -1) return fail(why,"unable to write lock file",fd,fdbuild);
@@ -64,10 +70,11 @@ static int seed(const char *fn,int fdbuild,int *wstat,const char **why)
    that lock and finds gen already built answers at once, and one make
    publishes every change written before it started. always: run make
    even so (the old make-per-update behaviour, for comparison). Waits
-   at most wait seconds for the build lock, then until the deadline.
-   0: published. 1: make failed, *wstat says how. -1: no answer in
+   at most wait seconds for the build lock, then until the deadline; a
+   make still running after limit seconds is killed (make_run), so a
+   hung Makefile never blocks the service for good. 0: published. 1: make failed, *wstat says how. -1: no answer in
    time or an error (errno, *why). */
-int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,int *wstat,const char **why)
+int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int *wstat,const char **why)
 {
   static stralloc buildfn;
   struct dyn_state st;
@@ -85,7 +92,7 @@ int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,in
      never write data.tmp at once */
   if (fcntl(fdbuild,F_SETFD,0) == -1) return fail(why,"unable to set up build lock",fdbuild,-1);
   if (lock_wait(fdbuild,wait) == -1) return fail(why,"unable to get build lock",fdbuild,-1);
-  if (always) return seed(fn,fdbuild,wstat,why);
+  if (always) return seed(fn,fdbuild,limit,wstat,why);
   /* the make before this one may have seen it: no need of the data
      lock (a writer may hold it) to know */
   if (dyn_state_peek(fn,&st) == 0 && st.built >= gen) { close(fdbuild); return 0; }
@@ -93,8 +100,8 @@ int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,in
   if (st.built >= gen) { close(fdbuild); return 0; }
 
   target = st.written;
-  *wstat = make_run();
-  if (*wstat == -1) return fail(why,"unable to run make",fdbuild,-1);
+  *wstat = make_run(deadline_left(),limit);
+  if (*wstat == -1) return fail(why,makewhy(),fdbuild,-1);
   if (*wstat) { close(fdbuild); return 1; }
   if (state(fn,&st,target,0,why) == -1) return fail(why,*why,fdbuild,-1);
   close(fdbuild);

@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <signal.h>
 #include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -265,6 +266,15 @@ static int isid(const char *x)
   return 1;
 }
 
+/* 1 if the handler whose ID is id (its pid first) is gone */
+static int gone(const char *id)
+{
+  unsigned long pid;
+
+  if (!scan_ulong(id,&pid) || !pid) return 0;
+  return kill((pid_t) pid,0) == -1 && errno == ESRCH;
+}
+
 /* 1 if nobody holds a lock on the file f */
 static int dead(const char *f)
 {
@@ -280,8 +290,9 @@ static int dead(const char *f)
 /* The next waiting entry's ID, from a look at the current directory
    that this call starts if none is going on: 1 if found, 0 at the end
    (the look is over), -1 on error; the caller holds the data lock.
-   Temporary files of killed handlers are removed on the way, and
-   answers nobody took (their handler died) once an hour old. */
+   Temporary files of killed handlers are removed on the way, and so
+   are answers nobody will take: their handler's pid is gone, or they
+   are an hour old (a pid used again). */
 int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
 {
   static DIR *dir;
@@ -300,7 +311,7 @@ int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
     if (str_start(d->d_name,res.s)) {
       /* answers are written under the data lock, which the caller
          holds: a temporary one is a killed leader's */
-      if (!isid(d->d_name + res.len - 1)
+      if (!isid(d->d_name + res.len - 1) || gone(d->d_name + res.len - 1)
           || (lstat(d->d_name,&st) == 0 && (unsigned long) st.st_mtime + 3600 < now))
         unlink(d->d_name);
       continue;

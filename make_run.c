@@ -1,32 +1,200 @@
+#include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <errno.h>
 #include "make_run.h"
 
-/* Runs make in the current directory. Its output goes to fd 2 (the
-   log), never to fd 1 (the client's answer); it reads nothing from the
-   client. Returns the wait status, or -1 if it could not be run. */
-int make_run(void)
-{
-  pid_t pid;
-  int wstat;
-  int fd;
-  char *args[2];
+/* A make that hangs must neither keep its caller (a client waiting)
+   nor hold the build lock for ever. So make runs under a watchdog, a
+   child of the caller that outlives it if need be: the watchdog starts
+   make in a process group of its own, waits for it at most limit
+   seconds, then sends TERM to the group and, MAKE_KILLGRACE seconds
+   later, KILL, and reports the result through a pipe. The caller waits
+   for that report only as long as it may; when it gives up, make and
+   the watchdog go on without it, keeping the build lock (inherited by
+   both) until make is done or killed. */
 
-  pid = fork();
-  if (pid == -1) return -1;
-  if (pid == 0) {
-    fd = open("/dev/null",O_RDONLY);
-    if (fd == -1 || dup2(fd,0) == -1 || dup2(2,1) == -1) _exit(111);
-    if (fd > 2) close(fd);
-    args[0] = "make";
-    args[1] = 0;
-    execvp(args[0],args);
-    _exit(127);
+/* milliseconds from now until end, at least 0 */
+static long msleft(const struct timespec *end)
+{
+  struct timespec now;
+  long ms;
+
+  clock_gettime(CLOCK_MONOTONIC,&now);
+  if (now.tv_sec > end->tv_sec) return 0;
+  if (end->tv_sec - now.tv_sec > 604800) return 604800000L;
+  ms = (end->tv_sec - now.tv_sec) * 1000L + (end->tv_nsec - now.tv_nsec) / 1000000L;
+  return ms < 0 ? 0 : ms;
+}
+
+static void after(struct timespec *end,unsigned int seconds)
+{
+  clock_gettime(CLOCK_MONOTONIC,end);
+  end->tv_sec += seconds;
+}
+
+/* the make itself: stdin /dev/null, stdout to the log (fd 2), never to
+   the client; the signal state of a fresh program */
+static void runmake(const sigset_t *mask)
+{
+  char *args[2];
+  int fd;
+
+  setpgid(0,0);
+  signal(SIGPIPE,SIG_DFL);
+  signal(SIGCHLD,SIG_DFL);
+  sigprocmask(SIG_SETMASK,mask,0);
+  fd = open("/dev/null",O_RDONLY);
+  if (fd == -1 || dup2(fd,0) == -1 || dup2(2,1) == -1) _exit(111);
+  if (fd > 2) close(fd);
+  args[0] = "make";
+  args[1] = 0;
+  execvp(args[0],args);
+  _exit(127);
+}
+
+/* Waits (SIGCHLD blocked) up to ms milliseconds, -1 for ever, until pid
+   has ended; leaves it unreaped, so that its process group cannot be
+   taken by a new process meanwhile. 1: ended; 0: still running. */
+static int ended(pid_t pid,long ms)
+{
+  struct timespec end;
+  struct timespec ts;
+  siginfo_t info;
+  sigset_t chld;
+  long left;
+
+  sigemptyset(&chld);
+  sigaddset(&chld,SIGCHLD);
+  after(&end,0);
+  end.tv_sec += ms / 1000;
+  end.tv_nsec += (ms % 1000) * 1000000L;
+  if (end.tv_nsec >= 1000000000L) { ++end.tv_sec; end.tv_nsec -= 1000000000L; }
+  for (;;) {
+    info.si_pid = 0;
+    if (waitid(P_PID,pid,&info,WEXITED | WNOHANG | WNOWAIT) == -1) {
+      if (errno == EINTR) continue;
+      return 1; /* not ours any more: nothing to wait for */
+    }
+    if (info.si_pid) return 1;
+    if (ms < 0) { sigwaitinfo(&chld,0); continue; }
+    left = msleft(&end);
+    if (!left) return 0;
+    ts.tv_sec = left / 1000;
+    ts.tv_nsec = (left % 1000) * 1000000L;
+    sigtimedwait(&chld,0,&ts);
   }
+}
+
+static int reap(pid_t pid)
+{
+  int wstat;
+
   while (waitpid(pid,&wstat,0) == -1)
     if (errno != EINTR) return -1;
   return wstat;
+}
+
+/* The watchdog, in the child: keeps what make would keep (fd 2, the
+   build lock) and nothing of the client's (fds 0 and 1 become
+   /dev/null, close-on-exec descriptors are closed), runs make, and
+   writes {how, value} to fdout: 0 and the wait status; 1 and the wait
+   status after it was killed at limit; 2 and errno if it could not be
+   started. */
+static void watchdog(int fdout,unsigned int limit)
+{
+  sigset_t chld;
+  sigset_t old;
+  int res[2];
+  pid_t pid;
+  long fd;
+  long fdmax;
+  int f;
+
+  f = open("/dev/null",O_RDWR);
+  if (f == -1 || dup2(f,0) == -1 || dup2(f,1) == -1) _exit(111);
+  fdmax = sysconf(_SC_OPEN_MAX);
+  if (fdmax < 0 || fdmax > MAKE_FDMAX) fdmax = MAKE_FDMAX;
+  for (fd = 3;fd < fdmax;++fd) {
+    if (fd == fdout) continue;
+    f = fcntl(fd,F_GETFD);
+    if (f != -1 && (f & FD_CLOEXEC)) close(fd);
+  }
+
+  signal(SIGCHLD,SIG_DFL);
+  sigemptyset(&chld);
+  sigaddset(&chld,SIGCHLD);
+  sigprocmask(SIG_BLOCK,&chld,&old);
+  pid = fork();
+  if (pid == 0) runmake(&old);
+  if (pid == -1) {
+    res[0] = 2; res[1] = errno;
+  }
+  else {
+    setpgid(pid,pid); /* as the child does: before any kill */
+    res[0] = 0;
+    if (!ended(pid,(long) limit * 1000L)) {
+      res[0] = 1;
+      kill(-pid,SIGTERM);
+      kill(-pid,SIGCONT); /* a stopped make, too */
+      ended(pid,MAKE_KILLGRACE * 1000L);
+      kill(-pid,SIGKILL); /* the group: what make started, too */
+      ended(pid,-1);
+    }
+    res[1] = reap(pid);
+  }
+  write(fdout,(char *) res,sizeof res); /* nobody may be reading: fine */
+  _exit(0);
+}
+
+/* Runs make in the current directory under a watchdog that ends it
+   (its whole process group) once it has run limit seconds. Waits at
+   most seconds for it. Returns make's wait status (one killed at limit
+   looks killed by a signal); -1 with errno ETIMEDOUT if seconds ran
+   out first (make and the watchdog go on, keeping whatever make
+   inherits, such as the build lock, until make is done or killed); -1
+   with errno on other errors. */
+int make_run(unsigned int seconds,unsigned int limit)
+{
+  struct timespec end;
+  struct pollfd p;
+  int res[2];
+  int pi[2];
+  pid_t pid;
+  int r;
+  int e;
+
+  if (pipe(pi) == -1) return -1;
+  if (fcntl(pi[0],F_SETFD,FD_CLOEXEC) == -1 || fcntl(pi[1],F_SETFD,FD_CLOEXEC) == -1) {
+    e = errno; close(pi[0]); close(pi[1]); errno = e; return -1;
+  }
+  pid = fork();
+  if (pid == -1) { e = errno; close(pi[0]); close(pi[1]); errno = e; return -1; }
+  if (pid == 0) { close(pi[0]); watchdog(pi[1],limit); }
+  close(pi[1]);
+
+  after(&end,seconds);
+  for (;;) {
+    p.fd = pi[0];
+    p.events = POLLIN;
+    p.revents = 0;
+    r = poll(&p,1,(int) msleft(&end));
+    if (r == -1 && errno == EINTR) continue;
+    if (r == -1) { e = errno; close(pi[0]); errno = e; return -1; }
+    if (r == 0) { close(pi[0]); errno = ETIMEDOUT; return -1; }
+    r = read(pi[0],(char *) res,sizeof res);
+    if (r == -1 && errno == EINTR) continue;
+    break;
+  }
+  e = errno;
+  close(pi[0]);
+  reap(pid);
+  if (r == -1) { errno = e; return -1; }
+  if (r != sizeof res) { errno = EPIPE; return -1; } /* the watchdog died */
+  if (res[0] == 2) { errno = res[1]; return -1; }
+  return res[1];
 }

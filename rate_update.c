@@ -49,22 +49,66 @@ static int putentry(buffer *b,const char *k,unsigned int klen,unsigned long firs
   return buffer_put(b,x.s,x.len);
 }
 
+/* One pass over the rate file fdin (from its start). With fill, lines
+   of the keys fill k. Other entries still in their window are "kept":
+   without out, returns how many; with out, copies them there, but
+   the first drop of them, and returns how many it copied. -1 on
+   error. */
+static long pass(int fdin,struct rate_key *k,unsigned int n,unsigned long now,unsigned long window,int fill,buffer *out,unsigned long drop)
+{
+  buffer in;
+  unsigned long v[3];
+  unsigned long seen = 0;
+  unsigned int klen;
+  unsigned int i;
+  int match;
+
+  if (lseek(fdin,0,SEEK_SET) == -1) return -1;
+  buffer_init(&in,buffer_unixread,fdin,inspace,sizeof inspace);
+  for (;;) {
+    if (getln(&in,&line,&match,'\n',RATE_LINEMAX) == -1) return -1;
+    if (!line.len) break;
+    if (!match) {
+      if (line.len < RATE_LINEMAX) break; /* a torn last line */
+      do if (getln(&in,&line,&match,'\n',RATE_LINEMAX) == -1) return -1;
+      while (!match && line.len);
+      continue;
+    }
+    if (!parse(line.s,line.len - 1,&klen,v)) continue;
+    if (v[1] > now || now - v[1] >= window) continue; /* expired */
+    for (i = 0;i < n;++i)
+      if (k[i].len == klen && byte_equal(k[i].s,klen,line.s)) break;
+    if (i < n) {
+      if (!fill) continue;
+      if (now - v[0] < window) { k[i].first = v[0]; k[i].count = v[2]; }
+      k[i].last = v[1];
+      continue; /* written below, with the new event */
+    }
+    if (seen++ < drop || !out) continue;
+    if (buffer_put(out,line.s,line.len) == -1) return -1;
+  }
+  return out ? seen - drop : seen;
+}
+
 /* Looks the keys up in the rate file fn (missing: empty), with windows
    of window seconds ending now: a key's first/last/count describe its
    current window (count 0 if none). With write, every key with bump
    set counts one more event at now, and fn is rewritten (dropping old
-   entries). 0 on success, -1 on error (errno). */
+   entries). 0 on success, -1 on error (errno).
+
+   The file is in the order of the entries' last events: a key written
+   goes to the end. When more than RATE_ENTRYMAX entries would remain,
+   the first ones, whose last event is the oldest, go: keeping the
+   first ones instead would forget the hosts and addresses seen last,
+   which are the ones a limit is about. */
 int rate_update(const char *fn,struct rate_key *k,unsigned int n,unsigned long now,unsigned long window,int write)
 {
-  buffer in;
   buffer out;
-  unsigned long v[3];
-  unsigned int klen;
+  unsigned long drop = 0;
   unsigned int i;
-  unsigned long kept = 0;
+  long kept;
   int fdin;
   int fdout = -1;
-  int match;
 
   for (i = 0;i < n;++i) { k[i].first = now; k[i].last = 0; k[i].count = 0; }
   fdin = open(fn,O_RDONLY | O_CLOEXEC);
@@ -75,30 +119,12 @@ int rate_update(const char *fn,struct rate_key *k,unsigned int n,unsigned long n
     buffer_init(&out,buffer_unixwrite,fdout,outspace,sizeof outspace);
   }
   if (fdin != -1) {
-    buffer_init(&in,buffer_unixread,fdin,inspace,sizeof inspace);
-    for (;;) {
-      if (getln(&in,&line,&match,'\n',RATE_LINEMAX) == -1) goto fail;
-      if (!line.len) break;
-      if (!match) {
-        if (line.len < RATE_LINEMAX) break; /* a torn last line */
-        do if (getln(&in,&line,&match,'\n',RATE_LINEMAX) == -1) goto fail;
-        while (!match && line.len);
-        continue;
-      }
-      if (!parse(line.s,line.len - 1,&klen,v)) continue;
-      if (v[1] > now || now - v[1] >= window) continue; /* expired */
-      for (i = 0;i < n;++i)
-        if (k[i].len == klen && byte_equal(k[i].s,klen,line.s)) break;
-      if (i < n) {
-        if (now - v[0] < window) { k[i].first = v[0]; k[i].count = v[2]; }
-        k[i].last = v[1];
-        continue; /* written below, with the new event */
-      }
-      if (write && kept < RATE_ENTRYMAX - n) {
-        if (buffer_put(&out,line.s,line.len) == -1) goto fail;
-        ++kept;
-      }
+    if (write) {
+      kept = pass(fdin,k,n,now,window,0,0,0);
+      if (kept == -1) goto fail;
+      if (kept > RATE_ENTRYMAX - n) drop = kept - (RATE_ENTRYMAX - n);
     }
+    if (pass(fdin,k,n,now,window,1,write ? &out : 0,drop) == -1) goto fail;
   }
   if (write) {
     for (i = 0;i < n;++i) {

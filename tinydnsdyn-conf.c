@@ -429,7 +429,7 @@ int main(int argc,char **argv)
 
   /* rules.cdb, so that the service answers as soon as it is started */
   if (chdir(dir) == -1) { where(dir,0); fail("unable to switch to "); }
-  wstat = make_run();
+  wstat = make_run(3600,3600);
   if (wstat == -1) { where(dir,0); fail("unable to run make in "); }
   if (wstat) strerr_die(111,FATAL,"make failed in ",dir,
     listen6 ? " (an IPv6 address needs tcprules and tcpserver from ucspi-tcp-ipv6)" : "",0);

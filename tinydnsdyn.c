@@ -36,6 +36,7 @@ static struct {
   int requireagent;           /* REQUIREAGENT=0: no User-Agent needed */
   unsigned long authdelay;    /* AUTHDELAYMAX */
   unsigned long acmelifetime; /* ACMELIFETIME */
+  unsigned long maketimeout;  /* MAKETIMEOUT: a make running longer is killed */
   unsigned long maxhosts;     /* MAXHOSTS */
   struct dyn_limits limits;   /* MAXPERHOUR, MININTERVAL */
   int hasoffline;             /* OFFLINEIP is set */
@@ -222,6 +223,7 @@ static void configure(void)
   conf.limits.mininterval = envnum("MININTERVAL",0,0,86400,"$MININTERVAL is not a number in its range");
   conf.authdelay = envnum("AUTHDELAYMAX",10,0,60,"$AUTHDELAYMAX is not a number in its range");
   conf.acmelifetime = envnum("ACMELIFETIME",3600,1,604800,"$ACMELIFETIME is not a number in its range");
+  conf.maketimeout = envnum("MAKETIMEOUT",5 * conf.timeout,1,604800,"$MAKETIMEOUT is not a number in its range");
   conf.maxhosts = envnum("MAXHOSTS",DYN_HOSTDEFAULT,1,DYN_HOSTMAX,"$MAXHOSTS is not a number in its range");
   conf.groupcommit = !envoff("GROUPCOMMIT");
   conf.status = !envoff("STATUS");
@@ -428,18 +430,21 @@ static void authenticate(void)
   logsafe(user.s,user.len);
   ok = auth_check(conf.passwd,user.s,user.len,pass.s,pass.len,&domains);
   byte_zero(pass.s,pass.len);
+  if (ok == -1 && errno == ENOMEM) fail911("unable to check password: out of memory",0);
   if (ok == -1) fail911("unable to read password file",errno);
   if (!ok) {
     /* a wrong password, not a missing one: clients first ask without */
     if (conf.authdelay) {
       if (!datadir_name(&lockfn,conf.data,DATADIR_LOCK)) nomem();
       if (!datadir_name(&authfailfn,conf.data,DATADIR_AUTHFAIL)) nomem();
-      delay = auth_fail(lockfn.s,authfailfn.s,remoteip,conf.authdelay);
+      /* the whole delay, lock wait and sleep, within both bounds */
+      delay = deadline_left();
+      if (conf.authdelay < delay) delay = conf.authdelay;
+      delay = auth_fail(lockfn.s,authfailfn.s,remoteip,delay);
       if (delay) {
         logcats(" delayed ");
         logcatulong(delay);
         logcats("s");
-        sleep(delay);
       }
     }
     badauth();
@@ -711,7 +716,7 @@ static void update(void)
     finish(111,0,reason,errno);
   }
   if (!served() || (!changed && st.built >= st.written)) return;
-  pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),&wstat,&reason);
+  pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),conf.maketimeout,&wstat,&reason);
   if (!pub) return;
   unserved(pub == 1 ? DYN_DNSERR : DYN_911);
   results();

@@ -52,7 +52,7 @@ static void hosts(void)
 
   q = http_query(r.query,r.querylen,"hostname",&param);
   if (q == -1) fail("out of memory");
-  if (q != 1) return;
+  if (q <= 0) return;
   for (i = 0;i <= param.len;i = j + 1) {
     j = i + byte_chr(param.s + i,param.len - i,',');
     if (dnsname_fqdn(&name,param.s + i,j - i)) {
@@ -71,7 +71,7 @@ static void myip(void)
 
   q = http_query(r.query,r.querylen,"myip",&param);
   if (q == -1) fail("out of memory");
-  if (q != 1 || !ip4_scan(param.s,param.len,ip)) return;
+  if (q <= 0 || !ip4_scan(param.s,param.len,ip)) return;
   if (ip4_fmt(text,ip) != param.len || !byte_equal(text,param.len,param.s))
     fail("myip accepted in a spelling that is not canonical");
 }

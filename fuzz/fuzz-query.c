@@ -51,7 +51,8 @@ static unsigned int decode(char *to,const char *s,unsigned int len)
   return n;
 }
 
-/* the reference lookup: 1 and ref[0..*rlen) if key is there */
+/* the reference lookup: 1 and ref[0..*rlen) if key is there, 2 (and
+   the last value) if it is there more than once */
 static int lookup(const char *q,unsigned int len,const char *key,unsigned int *rlen)
 {
   unsigned int i;
@@ -66,7 +67,7 @@ static int lookup(const char *q,unsigned int len,const char *key,unsigned int *r
       for (eq = start;eq < i && q[eq] != '=';++eq) ;
       if (decode(refkey,q + start,eq - start) == klen && byte_equal(refkey,klen,key)) {
         *rlen = (eq < i) ? decode(ref,q + eq + 1,i - eq - 1) : 0;
-        found = 1;
+        found = found ? 2 : 1; /* there more than once */
       }
     }
     start = i + 1;
