@@ -81,8 +81,8 @@ auth_onlyhost.o
 	auth_verify.o crypt_apr1.o \
 	auth_onlyhost.o
 
-passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o
-	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o
+passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o passwd_user.o
+	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o passwd_user.o
 
 status.a: makelib status_record.o status_parse.o hostline.o onchange_start.o
 	./makelib status.a status_record.o status_parse.o hostline.o onchange_start.o
@@ -349,7 +349,7 @@ compile dyn_results.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_results.c
 
 dyn_spool.o: \
-compile dyn_spool.c byte.h datadir.h dyn.h fmt.h ip4.h ip6.h replace.h scan.h str.h stralloc.h
+compile dyn_spool.c alloc.h byte.h datadir.h dyn.h fmt.h ip4.h ip6.h replace.h scan.h str.h stralloc.h
 	./compile dyn_spool.c
 
 dyn_state.o: \
@@ -471,6 +471,10 @@ compile passwd_entry.c byte.h passwd.h stralloc.h
 passwd_secret.o: \
 compile passwd_secret.c byte.h passwd.h stralloc.h
 	./compile passwd_secret.c
+
+passwd_user.o: \
+compile passwd_user.c auth.h passwd.h stralloc.h
+	./compile passwd_user.c
 
 passwd_write.o: \
 compile passwd_write.c buffer.h byte.h getln.h passwd.h replace.h stralloc.h

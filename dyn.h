@@ -178,7 +178,7 @@ extern int dyn_state_write(int,const struct dyn_state *);
 extern int dyn_cleantemp(const char *);
 extern int dyn_spool_id(stralloc *);
 extern int dyn_spool_put(const struct dyn_req *,const char *,const stralloc *,unsigned long);
-extern int dyn_spool_read(struct dyn_req *,const char *,const stralloc *,unsigned long);
+extern int dyn_spool_read(struct dyn_req **,unsigned int *,const char *,const stralloc *,unsigned long);
 extern int dyn_spool_drop(const char *,const stralloc *);
 extern int dyn_spool_answer(const struct dyn_req *,const char *,const stralloc *,unsigned long);
 extern int dyn_spool_result(struct dyn_req *,const char *,const stralloc *,unsigned long *);

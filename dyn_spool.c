@@ -12,6 +12,7 @@
 #include "scan.h"
 #include "str.h"
 #include "stralloc.h"
+#include "alloc.h"
 #include "datadir.h"
 #include "replace.h"
 #include "dyn.h"
@@ -38,7 +39,10 @@ static stralloc fn1;
    of struct dyn_req (all but its hosts), then for each of the nh hosts
    its struct and its name */
 #define HEAD (offsetof(struct dyn_req,h))
-static char buf[12 + HEAD + DYN_HOSTMAX * (sizeof (struct dyn_host) + 4 + NAMEMAX)];
+#define ENTRYMAX (12 + HEAD + DYN_HOSTMAX * (sizeof (struct dyn_host) + 4 + NAMEMAX))
+
+static stralloc sb; /* an entry or an answer, as written or read */
+#define buf sb.s
 
 static void put4(char *s,unsigned long u)
 {
@@ -92,13 +96,15 @@ int dyn_spool_put(const struct dyn_req *q,const char *fn,const stralloc *id,unsi
   unsigned int i;
 
   if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
+  for (i = 0;i < q->nh;++i)
+    if (q->h[i].name.len > NAMEMAX) { errno = EINVAL; return -1; }
+  if (!stralloc_ready(&sb,12 + HEAD + q->nh * (sizeof (struct dyn_host) + 4 + NAMEMAX))) { errno = ENOMEM; return -1; }
   byte_copy(buf,4,MAGIC);
   put4(buf + 4,HEAD + sizeof (struct dyn_host));
   put4(buf + 8,deadline);
   byte_copy(buf + len,HEAD,(const char *) q);
   len += HEAD;
   for (i = 0;i < q->nh;++i) {
-    if (q->h[i].name.len > NAMEMAX) { errno = EINVAL; return -1; }
     byte_copy(buf + len,sizeof q->h[i],(const char *) &q->h[i]);
     len += sizeof q->h[i];
     put4(buf + len,q->h[i].name.len);
@@ -134,11 +140,14 @@ static int readfile(const char *f,unsigned int *len,int alive)
     if (errno != EWOULDBLOCK) { r = errno; close(fd); errno = r; return -1; }
   }
   for (;;) {
-    r = read(fd,buf + *len,sizeof buf - *len);
+    if (!stralloc_readyplus(&sb,4096)) { close(fd); errno = ENOMEM; return -1; }
+    sb.len = *len;
+    r = read(fd,buf + *len,sb.a - *len);
     if (r == -1) { if (errno == EINTR) continue; r = errno; close(fd); errno = r; return -1; }
     if (!r) break;
     *len += r;
-    if (*len == sizeof buf) break; /* too long to be one of ours */
+    sb.len = *len;
+    if (*len >= ENTRYMAX) break; /* too long to be one of ours */
   }
   close(fd);
   return 1;
@@ -152,14 +161,19 @@ int dyn_spool_drop(const char *fn,const stralloc *id)
   return 0;
 }
 
-/* Reads the entry DATA.req.ID into q (whose names are kept and
-   reused). 1 if q holds a change to apply; 0 if there is none to apply
-   (gone, its handler dead, not ours, or past its deadline at now:
-   dyn_spool_drop it); -1 on error. */
-int dyn_spool_read(struct dyn_req *q,const char *fn,const stralloc *id,unsigned long now)
+/* a field of the head of struct dyn_req, from an entry in buf */
+#define FIELD(x,f) byte_copy((char *) &(x)->f,sizeof (x)->f,buf + 12 + offsetof(struct dyn_req,f))
+
+/* Reads the entry DATA.req.ID into *qp, which has room for *room
+   hosts (names kept and reused); a new one, zeroed, if it is 0 or too
+   small for the entry. 1 if *qp holds a change to apply; 0 if there is
+   none to apply (gone, its handler dead, not ours, or past its
+   deadline at now: dyn_spool_drop it); -1 on error. */
+int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const stralloc *id,unsigned long now)
 {
-  static struct dyn_req in;
+  struct dyn_req *q;
   struct dyn_host h;
+  unsigned int nh;
   unsigned int len;
   unsigned int pos;
   unsigned int n;
@@ -171,16 +185,26 @@ int dyn_spool_read(struct dyn_req *q,const char *fn,const stralloc *id,unsigned 
   if (r <= 0) return r;
   if (len < 12 + HEAD || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != HEAD + sizeof (struct dyn_host)) return 0;
   if (get4(buf + 8) < now) return 0;
-  byte_copy((char *) &in,HEAD,buf + 12); /* aligned; the head only */
-  if (in.nh > DYN_HOSTMAX || in.nh == 0) return 0;
-  q->mode = in.mode;
-  q->nh = in.nh;
-  q->addr = in.addr;
-  q->txt = in.txt;
-  q->limits = in.limits;
-  q->now = in.now;
+  byte_copy((char *) &nh,sizeof nh,buf + 12 + offsetof(struct dyn_req,nh));
+  if (nh > DYN_HOSTMAX || nh == 0) return 0;
+  if (!*qp || *room < nh) {
+    /* only the hosts it has: struct dyn_req keeps them last */
+    n = nh < DYN_HOSTDEFAULT ? DYN_HOSTDEFAULT : nh;
+    q = (struct dyn_req *) alloc(HEAD + n * sizeof (struct dyn_host));
+    if (!q) { errno = ENOMEM; return -1; }
+    byte_zero((char *) q,HEAD + n * sizeof (struct dyn_host));
+    *qp = q;
+    *room = n;
+  }
+  q = *qp;
+  FIELD(q,mode);
+  FIELD(q,addr);
+  FIELD(q,txt);
+  FIELD(q,limits);
+  FIELD(q,now);
+  q->nh = nh;
   pos = 12 + HEAD;
-  for (i = 0;i < q->nh;++i) {
+  for (i = 0;i < nh;++i) {
     if (len - pos < sizeof h + 4) return 0;
     byte_copy((char *) &h,sizeof h,buf + pos);
     pos += sizeof h;

@@ -8,7 +8,8 @@
 
 static struct dyn_batch b;
 static struct dyn_edits e;
-static struct dyn_req waiting[DYN_BATCHMAX];
+static struct dyn_req *waiting[DYN_BATCHMAX]; /* made as needed */
+static unsigned int room[DYN_BATCHMAX];
 static stralloc waitid[DYN_BATCHMAX];
 static stralloc id;
 
@@ -62,20 +63,20 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
       if (r == -1) { *why = "unable to read the waiting changes"; return -1; }
       if (!r) break;
       if (n == DYN_BATCHMAX - 1) continue; /* the next rewrite's */
-      r = dyn_spool_read(&waiting[n],fn,&waitid[n],now);
+      r = dyn_spool_read(&waiting[n],&room[n],fn,&waitid[n],now);
       if (r == -1) { *why = "unable to read a waiting change"; return -1; }
       /* one of its hosts may be in this batch already: then it stays
          for the next rewrite */
-      if (r && !dyn_batch_add(&b,&waiting[n])) continue;
+      if (r && !dyn_batch_add(&b,waiting[n])) continue;
       if (dyn_spool_drop(fn,&waitid[n]) == -1) { *why = "unable to remove a waiting change"; return -1; }
       if (r) ++n;
     }
   r = dyn_apply(&b,fn,fdlock,st,why);
   if (r == -1) return -1;
   for (i = 0;i < n;++i) {
-    dyn_results(&waiting[i]);
+    dyn_results(waiting[i]);
     /* a lost answer costs its handler a wait and a 911, nothing more */
-    dyn_spool_answer(&waiting[i],fn,&waitid[i],st->written);
+    dyn_spool_answer(waiting[i],fn,&waitid[i],st->written);
   }
   return r;
 }

@@ -16,19 +16,14 @@ static stralloc out;
 int hostline(const char *s,unsigned int len,stralloc *name,int *wild,struct dyn_addr *a)
 {
   struct dyn_host *h = &q.h[0];
-  unsigned int start = 1;
-  unsigned int colon;
+  unsigned int start;
+  unsigned int n;
 
-  if (!len) return 0;
-  switch (s[0]) {
-    case '+': case '=': case ':': case '6': case '3': break;
-    default: return 0;
-  }
-  colon = 1 + byte_chr(s + 1,len - 1,':');
-  *wild = colon >= 3 && s[1] == '*' && s[2] == '.';
-  if (*wild) start = 3;
+  /* the name by the one rule (dyn_linename); no ACME lines */
+  if (!dyn_linename(s,len,&start,&n) || s[0] == '\'') return 0;
+  *wild = start == 3;
   errno = 0;
-  if (!dnsname_fqdn(&h->name,s + start,colon - start)) return errno == ENOMEM ? -1 : 0;
+  if (!dnsname_fqdn(&h->name,s + start,n)) return errno == ENOMEM ? -1 : 0;
   q.mode = DYN_KEEP;
   q.nh = 1;
   h->ok = 1;

@@ -17,5 +17,6 @@
 extern int passwd_entry(stralloc *,const stralloc *,stralloc *,const stralloc *);
 extern int passwd_write(const char *,const stralloc *,const stralloc *,int,const char **,const char **);
 extern int passwd_secret(stralloc *);
+extern const char *passwd_user(const char *);
 
 #endif

@@ -225,6 +225,9 @@ static int update(const char *data,unsigned int wait)
   fdlock = lock_open(lockfn.s);
   if (fdlock == -1) return -1;
   if (lock_wait(fdlock,wait) == -1) return fail(fdlock,-1);
+  /* a killed handler's temporary file goes at the next request, not
+     only at the next new file */
+  cleantemp();
   fdin = open(fn.s,O_RDWR | O_NOFOLLOW | O_CLOEXEC);
   if (fdin == -1 && errno != ENOENT) return fail(fdlock,-1);
   if (fdin != -1) {
@@ -234,7 +237,6 @@ static int update(const char *data,unsigned int wait)
     for (i = 0;i < p.n;++i) p.ev[i].done = 0;
     if (lseek(fdin,0,SEEK_SET) == -1) return fail(fdlock,fdin);
   }
-  cleantemp();
   if (replace_open(&r,fn.s,0640) == -1) return fail(fdlock,fdin);
   if (fdin != -1) {
     /* keep its owner: root may run tinydnsdyn-host */

@@ -107,15 +107,9 @@ static void getaddr(char **argv)
 static void getuser(void)
 {
   const char *u = username ? username : name.s;
-  unsigned int i;
-  unsigned char c;
+  const char *bad = passwd_user(u);
 
-  if (!*u) usage("empty user name");
-  for (i = 0;(c = u[i]);++i) {
-    if (c == ':') usage("user name contains ':'");
-    if (c < 32 || c == 127) usage("user name contains a control character");
-  }
-  if (i > AUTH_USERMAX) usage("user name too long");
+  if (bad) usage(bad);
   if (!stralloc_copys(&user,u) || !stralloc_0(&user)) nomem();
   --user.len;
 }

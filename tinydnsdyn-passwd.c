@@ -144,15 +144,9 @@ static void makeentry(void)
 
 static void checkuser(const char *u)
 {
-  unsigned int i;
-  unsigned char c;
+  const char *bad = passwd_user(u);
 
-  if (!*u) usage("empty user name");
-  for (i = 0;(c = u[i]);++i) {
-    if (c == ':') usage("user name contains ':'");
-    if (c < 32 || c == 127) usage("user name contains a control character");
-  }
-  if (i > AUTH_USERMAX) usage("user name too long");
+  if (bad) usage(bad);
   if (!stralloc_copys(&user,u)) nomem();
 }
 

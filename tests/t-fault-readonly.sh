@@ -1,5 +1,6 @@
 # a read-only ROOT (issue #12): a file system remounted read-only after
-# an error, or a mistake. Every client gets an answer in time (911),
+# an error, or a mistake. Every client gets an answer in time (911 for
+# a change; a nochg needs no write and no lock, and is answered),
 # data.dyn stays the old file, nothing is written elsewhere instead;
 # once ROOT is writable again, the service works.
 . "$TESTS/lib.sh" || exit 1
