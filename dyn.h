@@ -148,6 +148,15 @@ struct dyn_edits {
   unsigned long size;    /* bytes of the file the pass read */
 };
 
+/* What a pass over one version of the data file found, for one
+   request: its edits, and which version (dyn_apply uses them if the
+   file is still that one). */
+struct dyn_seen {
+  struct dyn_edits *e;
+  int lost;                      /* more edits than e holds */
+  unsigned long long dev, ino, size, sec, nsec;
+};
+
 /* the generation numbers kept in the data lock file */
 struct dyn_state {
   unsigned long written; /* data file replacements so far */
@@ -169,7 +178,7 @@ extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int
 extern int dyn_abuse(struct dyn_batch *,const char *,int);
 extern int dyn_ptr(struct dyn_req *,const char *);
 extern void dyn_results(struct dyn_req *);
-extern int dyn_apply(struct dyn_batch *,const char *,int,struct dyn_state *,const char **);
+extern int dyn_apply(struct dyn_batch *,const char *,int,const struct dyn_seen *,struct dyn_state *,const char **);
 extern int dyn_update(struct dyn_req *,const char *,unsigned int,int,struct dyn_state *,const char **);
 extern int dyn_publish(const char *,unsigned long,int,unsigned int,unsigned int,int *,const char **);
 extern int dyn_lock(const char *,unsigned int,struct dyn_state *,const char **);

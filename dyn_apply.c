@@ -54,9 +54,13 @@ static int changes(const struct dyn_batch *b)
    Returns 1 if fn was replaced, 0 if nothing had to change (nothing
    written), -1 on error with errno and *why set; fn is then as it was
    and no temporary file is left. The directory is not synced: the
-   caller does it, after letting the lock go. */
-int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,struct dyn_state *st,const char **why)
+   caller does it, after letting the lock go. seen, if not 0, is what a
+   look at the file found for the batch's one request: if the file is
+   still that version, its counts and edits stand, and the first pass
+   is not made again. */
+int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_seen *seen,struct dyn_state *st,const char **why)
 {
+  struct dyn_edits *ed = &e;
   struct stat sb;
   struct dyn_req *q;
   unsigned int i;
@@ -69,11 +73,20 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,struct dyn_state *st
   fdin = open(fn,O_RDONLY | O_CLOEXEC);
   if (fdin == -1) return fail(why,"unable to open data file",-1);
   if (fstat(fdin,&sb) == -1) return fail(why,"unable to stat data file",fdin);
-  for (k = 0;k < b->n;++k)
-    for (q = b->r[k],i = 0;i < q->nh;++i) q->h[i].txt = 0;
-  lost = dyn_pass(b,fdin,-1,&e);
-  if (lost != -1 && txtmark(b)) lost = dyn_pass(b,fdin,-1,&e);
-  if (lost == -1) return fail(why,"unable to read data file",fdin);
+  if (seen && b->n == 1 && seen->dev == (unsigned long long) sb.st_dev
+      && seen->ino == (unsigned long long) sb.st_ino && seen->size == (unsigned long long) sb.st_size
+      && seen->sec == (unsigned long long) sb.st_mtim.tv_sec && seen->nsec == (unsigned long long) sb.st_mtim.tv_nsec) {
+    /* renamed into place, never written in place: the same version */
+    ed = seen->e;
+    lost = seen->lost;
+  }
+  else {
+    for (k = 0;k < b->n;++k)
+      for (q = b->r[k],i = 0;i < q->nh;++i) q->h[i].txt = 0;
+    lost = dyn_pass(b,fdin,-1,ed);
+    if (lost != -1 && txtmark(b)) lost = dyn_pass(b,fdin,-1,ed);
+    if (lost == -1) return fail(why,"unable to read data file",fdin);
+  }
   /* hosts whose PTR would fall in a zone the data serves are left out */
   marked = 0;
   for (k = 0;k < b->n;++k) {
@@ -82,7 +95,7 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,struct dyn_state *st
     marked += m;
   }
   if (marked) {
-    lost = dyn_pass(b,fdin,-1,&e);
+    lost = dyn_pass(b,fdin,-1,ed);
     if (lost == -1) return fail(why,"unable to read data file",fdin);
   }
   if (!changes(b)) { close(fdin); return 0; }
@@ -90,7 +103,7 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,struct dyn_state *st
   if (marked == -1) return fail(why,"unable to read abuse file",fdin);
   if (marked) {
     /* some hosts are left out: look again without them */
-    lost = dyn_pass(b,fdin,-1,&e);
+    lost = dyn_pass(b,fdin,-1,ed);
     if (lost == -1) return fail(why,"unable to read data file",fdin);
     if (!changes(b)) { close(fdin); return 0; }
   }
@@ -98,7 +111,7 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,struct dyn_state *st
   if (dyn_cleantemp(fn) == -1) return fail(why,"unable to clean temporary files",fdin);
   if (replace_open(&r,fn,sb.st_mode & 07777) == -1) return fail(why,"unable to create temporary file",fdin);
   /* too many edits to remember: the same pass again, writing */
-  if (lost ? dyn_pass(b,fdin,r.fd,&e) == -1 : dyn_copy(fdin,0,e.size,&e,r.fd) == -1) {
+  if (lost ? dyn_pass(b,fdin,r.fd,ed) == -1 : dyn_copy(fdin,0,ed->size,ed,r.fd) == -1) {
     replace_abort(&r);
     return fail(why,"unable to write temporary file",fdin);
   }

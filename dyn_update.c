@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "stralloc.h"
@@ -20,11 +21,15 @@ static int changes(const struct dyn_req *q)
   return 0;
 }
 
+static struct dyn_seen seen;
+
 /* A look at the data file as it is, without the lock (a rename makes
    an open file a snapshot): 1 if request q would change it, 0 if not
-   (the counts in q then answer it), -1 on error. */
+   (the counts in q then answer it), -1 on error. What it found is kept
+   in seen. */
 static int look(struct dyn_req *q,const char *fn)
 {
+  struct stat sb;
   unsigned int i;
   int fd;
   int r;
@@ -34,7 +39,8 @@ static int look(struct dyn_req *q,const char *fn)
   dyn_batch_start(&b);
   dyn_batch_add(&b,q);
   for (i = 0;i < q->nh;++i) q->h[i].txt = 0;
-  r = dyn_pass(&b,fd,-1,&e);
+  r = fstat(fd,&sb);
+  if (r != -1) r = dyn_pass(&b,fd,-1,&e);
   if (r != -1 && q->mode == DYN_TXT) {
     for (i = 0;i < q->nh;++i) q->h[i].txt = q->h[i].ok && q->h[i].allowed && q->h[i].lines;
     r = dyn_pass(&b,fd,-1,&e);
@@ -42,7 +48,15 @@ static int look(struct dyn_req *q,const char *fn)
   i = errno;
   close(fd);
   errno = i;
-  return r == -1 ? -1 : changes(q);
+  if (r == -1) return -1;
+  seen.e = &e;
+  seen.lost = r;
+  seen.dev = sb.st_dev;
+  seen.ino = sb.st_ino;
+  seen.size = sb.st_size;
+  seen.sec = sb.st_mtim.tv_sec;
+  seen.nsec = sb.st_mtim.tv_nsec;
+  return changes(q);
 }
 
 /* With the data lock held: q and the changes waiting for a rewrite
@@ -71,7 +85,7 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
       if (dyn_spool_drop(fn,&waitid[n]) == -1) { *why = "unable to remove a waiting change"; return -1; }
       if (r) ++n;
     }
-  r = dyn_apply(&b,fn,fdlock,st,why);
+  r = dyn_apply(&b,fn,fdlock,n ? 0 : &seen,st,why);
   if (r == -1) return -1;
   for (i = 0;i < n;++i) {
     dyn_results(waiting[i]);
@@ -83,8 +97,9 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
 
 /* Edits the data file fn in the current directory for request q.
    First a look without the lock: a request that changes nothing (the
-   most common one) never waits for a writer. Otherwise, unless alone,
-   q is left for whoever holds the data lock next (group commit: one
+   most common one) never waits for a writer. Then, if the data lock is
+   free, this handler takes it and leads at once; otherwise, unless
+   alone, q is left for whoever holds the data lock next (group commit: one
    rewrite applies every change waiting then), and this handler waits
    at most wait seconds for the lock: then either its answer is there,
    or it applies q and whatever waits itself (dyn_apply). Returns 1 if
@@ -115,14 +130,17 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
     dyn_results(q);
     return 0;
   }
-  if (!alone) {
+  /* nobody writing: no need to wait, nor to leave the change */
+  fdlock = dyn_lock(fn,0,st,why);
+  if (fdlock == -1 && errno != ETIMEDOUT) return -1;
+  if (fdlock == -1 && !alone) {
     if (!dyn_spool_id(&id)) { errno = ENOMEM; *why = "out of memory"; return -1; }
     fdspool = dyn_spool_put(q,fn,&id,(unsigned long) time(0) + wait);
     /* ENOENT: a leader took the half-made entry for a dead handler's
        and removed it; then this handler applies its change itself */
     if (fdspool == -1 && errno != ENOENT) { *why = "unable to leave a change"; return -1; }
   }
-  fdlock = dyn_lock(fn,wait,st,why);
+  if (fdlock == -1) fdlock = dyn_lock(fn,wait,st,why);
   if (fdlock == -1) goto fail;
   if (fdspool != -1) {
     r = dyn_spool_result(q,fn,&id,&gen);
