@@ -68,3 +68,15 @@ echo '--- htpasswd changing a password drops the host list'
 htpasswd -b passwd h2user 'h2-new' 2>/dev/null
 echo "h2user lines: $(grep -c '^h2user:' passwd)"
 echo "h2user lines with a host list: $(grep -c '^h2user:.*:h2\.example\.com$' passwd)"
+
+echo '--- the README recipe: a copy, htpasswd, the host list again, a rename'
+grep '^h2user:' passwd > before
+cp -p passwd passwd.new
+echo 'h2-newer' | htpasswd -iB passwd.new h2user 2>/dev/null
+sed -i 's/^\(h2user:[^:]*\)$/\1:h2.example.com/' passwd.new
+mv passwd.new passwd
+echo "h2user lines with a host list: $(grep -c '^h2user:.*:h2\.example\.com$' passwd)"
+cmp -s before <(grep '^h2user:' passwd) && echo "UNCHANGED" || echo "h2user's line replaced"
+startserver
+req1 '/nic/update?hostname=h2.example.com&myip=192.0.2.99' -u h2user:h2-newer
+req1 '/nic/update?hostname=h1.example.com&myip=192.0.2.99' -u h2user:h2-newer
