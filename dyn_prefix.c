@@ -6,8 +6,8 @@
    delegated LAN prefix (2001:db8:1:2::/64): an address in any form
    ip6_scan takes, then a decimal LEN from DYN_PREFIXMIN to 128 without
    leading zeros. The bits of ADDRESS after the first LEN are ignored
-   (cleared). A multicast or IPv4-mapped prefix is no network a host
-   lives in and is refused. Sets a's IPv6 part: a->ip6, a->prefix6 (LEN;
+   (cleared). A multicast, IPv4-mapped or all-zero prefix is no network
+   a host lives in and is refused. Sets a's IPv6 part: a->ip6, a->prefix6 (LEN;
    0 for /128, which is a plain address) and a->text6 (the prefix in
    RFC 5952 form, with its /LEN unless 128). 1 if valid, 0 if not. */
 int dyn_prefix_scan(struct dyn_addr *a,const char *s,unsigned int len)
@@ -33,6 +33,9 @@ int dyn_prefix_scan(struct dyn_addr *a,const char *s,unsigned int len)
     if (i * 8 >= plen) ip[i] = 0;
     else if (i * 8 + 8 > plen) ip[i] &= (char) (0xff << (8 - (plen - i * 8)));
   }
+  /* all zero (::, or ::/LEN): no network either */
+  for (i = 0;i < 16;++i) if (ip[i]) break;
+  if (i == 16) return 0;
   a->has6 = 1;
   byte_copy(a->ip6,16,ip);
   a->prefix6 = plen == 128 ? 0 : plen;
