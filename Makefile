@@ -65,11 +65,11 @@ dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
 	./makelib dns.a ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 	dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
 
-http.a: makelib http_getrequest.o http_readmore.o http_parse.o http_query.o \
+http.a: makelib http_getrequest.o http_readmore.o http_parse.o \
 http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
 proxy_parse.o \
 http_param.o
-	./makelib http.a http_getrequest.o http_readmore.o http_parse.o http_query.o \
+	./makelib http.a http_getrequest.o http_readmore.o http_parse.o \
 	http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
 	proxy_parse.o \
 	http_param.o
@@ -403,10 +403,6 @@ compile http_param.c byte.h case.h http.h str.h stralloc.h urldecode.h
 http_parse.o: \
 compile http_parse.c byte.h case.h http.h str.h stralloc.h
 	./compile http_parse.c
-
-http_query.o: \
-compile http_query.c byte.h http.h str.h stralloc.h urldecode.h
-	./compile http_query.c
 
 http_readmore.o: \
 compile http_readmore.c deadline.h http.h stralloc.h

@@ -23,7 +23,6 @@ extern int http_gethead(int,char *,unsigned int *,unsigned int *);
 extern int http_getbody(int,char *,unsigned int,unsigned int);
 extern int http_readmore(int,char *,unsigned int,unsigned int);
 extern int http_parse(char *,unsigned int,struct http_request *);
-extern int http_query(const char *,unsigned int,const char *,stralloc *);
 extern int http_param(const char *,unsigned int,const char *const *,stralloc *);
 extern int http_respond(int,int,const char *,const char *,unsigned int,int);
 extern const char *http_reason(int);

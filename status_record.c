@@ -347,9 +347,12 @@ static int badauthhosts(const struct status_req *x)
   unsigned int j;
   int found;
 
-  found = http_query(x->query,x->querylen,"hostname",&names);
+  static const char *const hostname[] = { "hostname", 0 };
+
+  /* as the handler reads it: a repeated one names nobody */
+  found = http_param(x->query,x->querylen,hostname,&names);
   if (found == -1) return -1;
-  if (!found) return 0;
+  if (found != 1) return 0;
   for (i = 0;i <= names.len && p.n < DYN_HOSTMAX;i = j + 1) {
     j = i + byte_chr(names.s + i,names.len - i,',');
     errno = 0;

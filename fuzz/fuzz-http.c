@@ -50,9 +50,11 @@ static void hosts(void)
   unsigned int j;
   int q;
 
-  q = http_query(r.query,r.querylen,"hostname",&param);
+  static const char *const names[] = { "hostname", 0 };
+
+  q = http_param(r.query,r.querylen,names,&param);
   if (q == -1) fail("out of memory");
-  if (q <= 0) return;
+  if (q != 1) return;
   for (i = 0;i <= param.len;i = j + 1) {
     j = i + byte_chr(param.s + i,param.len - i,',');
     if (dnsname_fqdn(&name,param.s + i,j - i)) {
@@ -69,9 +71,11 @@ static void myip(void)
   char text[IP4_FMT];
   int q;
 
-  q = http_query(r.query,r.querylen,"myip",&param);
+  static const char *const names[] = { "myip", 0 };
+
+  q = http_param(r.query,r.querylen,names,&param);
   if (q == -1) fail("out of memory");
-  if (q <= 0 || !ip4_scan(param.s,param.len,ip)) return;
+  if (q != 1 || !ip4_scan(param.s,param.len,ip)) return;
   if (ip4_fmt(text,ip) != param.len || !byte_equal(text,param.len,param.s))
     fail("myip accepted in a spelling that is not canonical");
 }
