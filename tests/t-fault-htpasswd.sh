@@ -21,7 +21,10 @@ startserver TIMEOUT=10
 marker
 
 # rewrite: dd truncates and writes 1 KB at a time, as fast as it can
-( while :; do dd if=passwd.full of=passwd bs=1024 status=none; done ) &
+# (a stop file ends each loop after its last rewrite: killing the loop
+# would leave its last writer running, to overwrite what comes next)
+rm -f stop
+( while [ ! -e stop ]; do dd if=passwd.full of=passwd bs=1024 status=none; done ) &
 rewriter=$!
 LIB_PIDS+=("$rewriter")
 
@@ -39,7 +42,7 @@ for ((i = 1; i <= 150; i++)); do
     [ "$out" = 'HTTP 401 badauth' ] || { wrong=$((wrong + 1)); echo "wrong password: $out" >&2; }
   fi
 done
-kill $rewriter; wait $rewriter 2>/dev/null; lib_forget $rewriter
+touch stop; wait $rewriter 2>/dev/null; lib_forget $rewriter; rm -f stop
 echo "logins answered nochg (and nohost for the host not hers): $((n + busy > 140 ? 1 : 0))"
 echo "false badauth: $bad"
 echo "other answers: $other"
@@ -48,7 +51,8 @@ echo "911 (file changing the whole time): $busy" >&2
 
 echo '--- with htpasswd itself, changing bob'"'"'s password again and again'
 cp passwd.full passwd
-( while :; do htpasswd -b -B -C 4 passwd bob "pw$RANDOM" 2>/dev/null; done ) &
+rm -f stop
+( while [ ! -e stop ]; do htpasswd -b -B -C 4 passwd bob "pw$RANDOM" 2>/dev/null; done ) &
 rewriter=$!
 LIB_PIDS+=("$rewriter")
 bad=0
@@ -56,7 +60,7 @@ for ((i = 1; i <= 50; i++)); do
   out=$(req1 '/nic/update?hostname=h1.example.com&myip=192.0.2.1' -u alice:alice-pw)
   case $out in *badauth*) bad=$((bad + 1)) ;; esac
 done
-kill $rewriter; wait $rewriter 2>/dev/null; lib_forget $rewriter
+touch stop; wait $rewriter 2>/dev/null; lib_forget $rewriter; rm -f stop
 echo "false badauth: $bad"
 
 echo '--- a file that stands still: an unknown user is badauth at once'
