@@ -89,8 +89,13 @@ echo '--- run as root on a root owned by the service account'
 stopserver
 # nobody must reach it: a directory of its own outside the runner's
 own=$(mktemp -d /tmp/tinydnsdyn-own.XXXXXX) || die mktemp
-trap 'rm -rf "$own"; lib_cleanup' EXIT
-chmod 755 "$own"
+# and the program too: the build may sit in a directory only root
+# enters (make sanitize's copy)
+bin=$(mktemp -d /tmp/tinydnsdyn-bin.XXXXXX) || die mktemp
+trap 'rm -rf "$own" "$bin"; lib_cleanup' EXIT
+chmod 755 "$own" "$bin"
+cp "$PROG" "$bin/tinydnsdyn" || die "copy $PROG"
+PROG=$bin/tinydnsdyn
 cp root/data.static root/data.dyn "$own/"
 sed '/made/d; s/^all: data.cdb$//' root/Makefile > "$own/Makefile"
 chown -R nobody:nogroup "$own"
