@@ -229,8 +229,9 @@ static void reference(void)
   while (i < inlen) {
     for (e = i;e < inlen && in[e] != '\n';++e) ;
     if (e < inlen) ++e;
-    /* what getln hands over whole; longer lines pass through as they are */
-    if (e - i < DYN_LINEMAX || (e - i == DYN_LINEMAX && in[e - 1] == '\n')) expect(in + i,e - i);
+    /* a line of at most DYN_LINEMAX bytes, its newline not counted, is
+       looked at; longer lines pass through as they are */
+    if (e - i - (in[e - 1] == '\n') <= DYN_LINEMAX) expect(in + i,e - i);
     else add(in + i,e - i);
     i = e;
   }
