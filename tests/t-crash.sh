@@ -64,14 +64,14 @@ touch root/slow
 curl -sS -m 60 -u alice:alice-pw \
   "http://127.0.0.1:$PORT/nic/update?hostname=h1.example.com&myip=192.0.2.88" > crash.out 2>/dev/null &
 cpid=$!
-for ((i = 0; i < 300; i++)); do pgrep -f 'sleep 30' > /dev/null && break; sleep 0.1; done
+for ((i = 0; i < 300; i++)); do pgrep -f '^sleep 30$' > /dev/null && break; sleep 0.1; done
 # the handler and everything under it (its make's watchdog, make, what
 # make ran), all at once: nothing may publish the change
 tree() { local c; for c in $(pgrep -P "$1"); do tree "$c"; done; echo "$1"; }
 victims=$(for h in $(handlers); do tree "$h"; done)
 kill -STOP $victims 2>/dev/null
 kill -KILL $victims 2>/dev/null
-pkill -KILL -f 'sleep 30'
+pkill -KILL -f '^sleep 30$'
 wait "$cpid" 2>/dev/null
 echo "client got: $(cat crash.out | tr '\n' ' ')"
 grep '^+h1' root/data.dyn
