@@ -341,7 +341,7 @@ compile dyn_ptr.c byte.h dyn.h ip4.h ip6.h ptr.h stralloc.h
 	./compile dyn_ptr.c
 
 dyn_publish.o: \
-compile dyn_publish.c datadir.h deadline.h dyn.h ip4.h ip6.h lock.h make_run.h stralloc.h
+compile dyn_publish.c datadir.h deadline.h dyn.h ip4.h ip6.h lock.h make_run.h replace.h stralloc.h
 	./compile dyn_publish.c
 
 dyn_results.o: \
@@ -373,7 +373,7 @@ compile dyn_txtscan.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_txtscan.c
 
 dyn_update.o: \
-compile dyn_update.c dyn.h ip4.h ip6.h replace.h stralloc.h
+compile dyn_update.c dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_update.c
 
 fmt_ulong.o: \
@@ -449,7 +449,7 @@ compile logline_safe.c logline.h stralloc.h
 	./compile logline_safe.c
 
 make_run.o: \
-compile make_run.c make_run.h
+compile make_run.c make_run.h scan.h
 	./compile make_run.c
 
 md5.o: \

@@ -121,13 +121,36 @@ struct dyn_req {
 #define DYN_BATCHMAX 512     /* requests */
 #define DYN_BATCHHOSTS 4096  /* hosts in them */
 #define DYN_INDEX 8192       /* slots of the host index: a power of 2 */
+#define DYN_FILTER 65536     /* bits of the name filter: a power of 2 */
 
 struct dyn_batch {
   struct dyn_req *r[DYN_BATCHMAX];
   unsigned int n;
   unsigned int nh;                   /* hosts indexed */
   unsigned int ix[DYN_INDEX];        /* 0, or 1 + request * DYN_HOSTMAX + host */
+  unsigned char filter[DYN_FILTER / 8]; /* dyn_filterbit of its keys */
+  int unfiltered;                    /* a host's name is shorter than 8 bytes */
 };
+
+/* The batch's filter, for a pass that looks up few of the file's
+   lines: a line of a request in b (dyn_linename, dyn_batch_find) has
+   as its bytes 1..8, after the type, one of b's keys: a host's first 8
+   bytes (+name = name 6name ...), "*." and its first 6 (+*.name ...),
+   or "_acme-ch" (every ACME challenge line is every request's). Bit
+   of the 8 bytes at s, ASCII letters folded to lower case (| 0x20
+   changes no other byte a host name has; others only collide). */
+static inline unsigned int dyn_filterbit(const char *s)
+{
+  const unsigned char *u = (const unsigned char *) s;
+  unsigned long long a;
+
+  a = (unsigned long long) u[0] | (unsigned long long) u[1] << 8
+    | (unsigned long long) u[2] << 16 | (unsigned long long) u[3] << 24
+    | (unsigned long long) u[4] << 32 | (unsigned long long) u[5] << 40
+    | (unsigned long long) u[6] << 48 | (unsigned long long) u[7] << 56;
+  a |= 0x2020202020202020ULL;
+  return (unsigned int) (a * 0x9e3779b97f4a7c15ULL >> 40) & (DYN_FILTER - 1);
+}
 
 /* The changes of one pass, in file order: file bytes [from,to) become
    bytes.s[pos..pos+len). At most max (DYN_EDITMAX if 0) are kept. */
@@ -180,7 +203,7 @@ extern int dyn_ptr(struct dyn_req *,const char *);
 extern void dyn_results(struct dyn_req *);
 extern int dyn_apply(struct dyn_batch *,const char *,int,const struct dyn_seen *,struct dyn_state *,const char **);
 extern int dyn_update(struct dyn_req *,const char *,unsigned int,int,struct dyn_state *,const char **);
-extern int dyn_publish(const char *,unsigned long,int,unsigned int,unsigned int,int *,const char **);
+extern int dyn_publish(const char *,unsigned long,int,unsigned int,unsigned int,int,int *,const char **);
 extern int dyn_lock(const char *,unsigned int,struct dyn_state *,const char **);
 extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);

@@ -28,11 +28,24 @@ static unsigned int hash(const char *s,unsigned int len)
   return (unsigned int) (h >> 32) ^ (unsigned int) h;
 }
 
+static void key(struct dyn_batch *b,const char *s)
+{
+  unsigned int x = dyn_filterbit(s);
+  b->filter[x >> 3] |= (unsigned char) (1 << (x & 7));
+}
+
 void dyn_batch_start(struct dyn_batch *b)
 {
+  unsigned int i;
+
   b->n = 0;
   b->nh = 0;
-  byte_zero((char *) b->ix,sizeof b->ix);
+  b->unfiltered = 0;
+
+  /* no secrets here: not byte_zero, whose stores are kept one by one */
+  for (i = 0;i < DYN_INDEX;++i) b->ix[i] = 0;
+  for (i = 0;i < DYN_FILTER / 8;++i) b->filter[i] = 0;
+  key(b,"_acme-ch");
 }
 
 /* the slot of name in b's index: holding it, or the empty one where it
@@ -72,6 +85,7 @@ int dyn_batch_add(struct dyn_batch *b,struct dyn_req *q)
   unsigned int i;
   unsigned int n = 0;
   unsigned int s;
+  char wild[8];
 
   if (b->n == DYN_BATCHMAX) return 0;
   for (i = 0;i < q->nh;++i)
@@ -87,6 +101,11 @@ int dyn_batch_add(struct dyn_batch *b,struct dyn_req *q)
     if (b->ix[s]) continue; /* named twice in q: the first one */
     b->ix[s] = 1 + b->n * DYN_HOSTMAX + i;
     ++b->nh;
+    if (q->h[i].name.len < 8) { b->unfiltered = 1; continue; }
+    key(b,q->h[i].name.s);
+    wild[0] = '*'; wild[1] = '.';
+    byte_copy(wild + 2,6,q->h[i].name.s);
+    key(b,wild);
   }
   ++b->n;
   return 1;

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 #include "byte.h"
 #include "stralloc.h"
@@ -82,6 +83,17 @@ static int line(struct pass *p,struct dyn_batch *b,unsigned long off,const char 
   return 1;
 }
 
+/* 1 if the line s[0..len) is surely none of b's: its bytes 1..8 are
+   none of b's keys; most lines of a file are, for a batch of few */
+static int skippable(const struct dyn_batch *b,const char *s,unsigned int len)
+{
+  unsigned int x;
+
+  if (b->unfiltered || len < 9) return 0;
+  x = dyn_filterbit(s + 1);
+  return !((b->filter[x >> 3] >> (x & 7)) & 1);
+}
+
 /* Runs the requests of batch b (at least one) over the data file
    fdin, from its start: dyn_line sees every line of at most
    DYN_LINEMAX bytes (newline not counted) with the request it belongs
@@ -99,6 +111,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   unsigned int have = 0;  /* bytes in buf */
   unsigned int start;     /* first unprocessed byte in buf */
   unsigned int nl;
+  const char *t;
   unsigned int i;
   unsigned int k;
   struct dyn_req *q;
@@ -130,10 +143,12 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
     have += r;
     start = 0;
     for (;;) {
-      nl = byte_chr(buf + start,have - start,'\n');
-      if (start + nl == have) break;
+      /* memchr, not byte_chr: this is the one loop over every line */
+      t = memchr(buf + start,'\n',have - start);
+      if (!t) break;
+      nl = (unsigned int) (t - buf) - start;
       if (skipping) skipping = 0;
-      else if (line(&p,b,off + start,buf + start,nl + 1) == -1) return -1;
+      else if (!skippable(b,buf + start,nl + 1) && line(&p,b,off + start,buf + start,nl + 1) == -1) return -1;
       start += nl + 1;
     }
     if (start == 0 && have == sizeof buf) {

@@ -6,6 +6,7 @@
 #include "datadir.h"
 #include "lock.h"
 #include "make_run.h"
+#include "replace.h"
 #include "dyn.h"
 
 static int fail(const char **why,const char *reason,int fd1,int fd2)
@@ -37,16 +38,43 @@ static int state(const char *fn,struct dyn_state *st,unsigned long built,int tou
   return 0;
 }
 
-/* GROUPCOMMIT=0, the way it was before group commit, for comparison in
-   make bench: every change runs its own make, with the data lock held
-   so that no other change is written meanwhile. */
 static const char *makewhy(void)
 {
   if (errno == ETIMEDOUT) return "no result from make within $TIMEOUT";
   return "unable to run make";
 }
 
-static int seed(const char *fn,int fdbuild,unsigned int limit,int *wstat,const char **why)
+/* Runs make (make_run), with the directory fdsync (if not -1) synced
+   while it runs. */
+static int make(unsigned int limit,int fdsync,int *wstat,const char **why)
+{
+  struct make_job j;
+
+  if (make_start(&j,limit) == -1) { *why = makewhy(); return -1; }
+  if (fdsync != -1 && fsync(fdsync) == -1) {
+    make_leave(&j);
+    *why = "unable to sync the data directory";
+    return -1;
+  }
+  *wstat = make_wait(&j,deadline_left());
+  if (*wstat == -1) { *why = makewhy(); return -1; }
+  return 0;
+}
+
+/* published without a make of this handler's: the directory fdsync
+   (if not -1) synced and closed. 0 or -1. */
+static int done(int fdsync,const char **why)
+{
+  if (fdsync == -1) return 0;
+  if (fsync(fdsync) == -1) return fail(why,"unable to sync the data directory",fdsync,-1);
+  close(fdsync);
+  return 0;
+}
+
+/* GROUPCOMMIT=0, the way it was before group commit, for comparison in
+   make bench: every change runs its own make, with the data lock held
+   so that no other change is written meanwhile. fdsync is left open. */
+static int seed(const char *fn,int fdbuild,unsigned int limit,int fdsync,int *wstat,const char **why)
 {
   struct dyn_state st;
   int fd;
@@ -54,8 +82,7 @@ static int seed(const char *fn,int fdbuild,unsigned int limit,int *wstat,const c
   fd = dyn_lock(fn,deadline_left(),&st,why);
   if (fd == -1) return fail(why,*why,fdbuild,-1);
   if (dyn_touch(fn) == -1) return fail(why,"unable to set the time of the data file",fd,fdbuild);
-  *wstat = make_run(deadline_left(),limit);
-  if (*wstat == -1) return fail(why,makewhy(),fd,fdbuild);
+  if (make(limit,fdsync,wstat,why) == -1) return fail(why,*why,fd,fdbuild);
   if (!*wstat) {
     st.built = st.written;
     if (dyn_state_write(fd,&st) == -1) return fail(why,"unable to write lock file",fd,fdbuild);
@@ -72,36 +99,50 @@ static int seed(const char *fn,int fdbuild,unsigned int limit,int *wstat,const c
    even so (the old make-per-update behaviour, for comparison). Waits
    at most wait seconds for the build lock, then until the deadline; a
    make still running after limit seconds is killed (make_run), so a
-   hung Makefile never blocks the service for good. 0: published. 1: make failed, *wstat says how. -1: no answer in
-   time or an error (errno, *why). */
-int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int *wstat,const char **why)
+   hung Makefile never blocks the service for good. sync: this handler
+   renamed fn (dyn_update) and the rename is not yet on disk: the
+   directory is synced before 0 is returned, while make runs if this
+   handler runs it. 0: published. 1: make failed, *wstat says how. -1:
+   no answer in time or an error (errno, *why). */
+int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int sync,int *wstat,const char **why)
 {
   static stralloc buildfn;
   struct dyn_state st;
   unsigned long target;
   int fdbuild;
+  int fdsync = -1;
+  int r;
+  int e;
 
   *wstat = 0;
+  if (sync) {
+    fdsync = replace_dir(fn);
+    if (fdsync == -1) return fail(why,"unable to open the data directory",-1,-1);
+  }
   /* built only grows: a look without any lock may find it done */
-  if (!always && dyn_state_peek(fn,&st) == 0 && st.built >= gen) return 0;
-  if (!datadir_name(&buildfn,fn,DATADIR_BUILD)) { errno = ENOMEM; *why = "out of memory"; return -1; }
+  if (!always && dyn_state_peek(fn,&st) == 0 && st.built >= gen) return done(fdsync,why);
+  if (!datadir_name(&buildfn,fn,DATADIR_BUILD)) { errno = ENOMEM; return fail(why,"out of memory",fdsync,-1); }
   fdbuild = lock_open(buildfn.s);
-  if (fdbuild == -1) return fail(why,"unable to open build lock file",-1,-1);
+  if (fdbuild == -1) return fail(why,"unable to open build lock file",fdsync,-1);
   /* make inherits the build lock: if this handler dies (kill -9, client
      timeout), the lock stays held until its make is done, so two makes
      never write data.tmp at once */
-  if (fcntl(fdbuild,F_SETFD,0) == -1) return fail(why,"unable to set up build lock",fdbuild,-1);
-  if (lock_wait(fdbuild,wait) == -1) return fail(why,"unable to get build lock",fdbuild,-1);
-  if (always) return seed(fn,fdbuild,limit,wstat,why);
+  if (fcntl(fdbuild,F_SETFD,0) == -1) return fail(why,"unable to set up build lock",fdbuild,fdsync);
+  if (lock_wait(fdbuild,wait) == -1) return fail(why,"unable to get build lock",fdbuild,fdsync);
+  if (always) {
+    r = seed(fn,fdbuild,limit,fdsync,wstat,why);
+    if (fdsync != -1) { e = errno; close(fdsync); errno = e; }
+    return r;
+  }
   /* the make before this one may have seen it: no need of the data
      lock (a writer may hold it) to know */
-  if (dyn_state_peek(fn,&st) == 0 && st.built >= gen) { close(fdbuild); return 0; }
-  if (state(fn,&st,0,1,why) == -1) return fail(why,*why,fdbuild,-1);
-  if (st.built >= gen) { close(fdbuild); return 0; }
+  if (dyn_state_peek(fn,&st) == 0 && st.built >= gen) { close(fdbuild); return done(fdsync,why); }
+  if (state(fn,&st,0,1,why) == -1) return fail(why,*why,fdbuild,fdsync);
+  if (st.built >= gen) { close(fdbuild); return done(fdsync,why); }
 
   target = st.written;
-  *wstat = make_run(deadline_left(),limit);
-  if (*wstat == -1) return fail(why,makewhy(),fdbuild,-1);
+  if (make(limit,fdsync,wstat,why) == -1) return fail(why,*why,fdbuild,fdsync);
+  if (fdsync != -1) close(fdsync);
   if (*wstat) { close(fdbuild); return 1; }
   if (state(fn,&st,target,0,why) == -1) return fail(why,*why,fdbuild,-1);
   close(fdbuild);

@@ -4,7 +4,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "stralloc.h"
-#include "replace.h"
 #include "dyn.h"
 
 static struct dyn_batch b;
@@ -106,7 +105,10 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
    q's change was written, 0 if nothing had to change, -1 on error with
    errno and *why set (data file as it was, no temporary file left).
    *st gets the generation numbers: q is published once built reaches
-   written. Fills q's counts for dyn_results, or its results. */
+   written. Fills q's counts for dyn_results, or its results. After a
+   1 the rename may not be on disk yet: nobody is told good before the
+   directory is synced (dyn_publish, while make runs), but the next
+   writer need not wait for it. */
 int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,struct dyn_state *st,const char **why)
 {
   unsigned long gen;
@@ -150,7 +152,6 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
       close(fdlock);
       close(fdspool);
       st->written = gen;
-      replace_syncdir(fn);
       for (x = 0;x < (int) q->nh;++x) if (q->h[x].result == DYN_GOOD) return 1;
       return 0;
     }
@@ -162,9 +163,6 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
   dyn_results(q);
   close(fdlock);
   if (fdspool != -1) close(fdspool);
-  /* the rename reaches the disk before anyone is told good, but the
-     next writer need not wait for it */
-  if (r) replace_syncdir(fn);
   return r;
 
   fail:

@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -6,6 +7,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "scan.h"
 #include "make_run.h"
 
 /* A make that hangs must neither keep its caller (a client waiting)
@@ -99,6 +101,34 @@ static int reap(pid_t pid)
   return wstat;
 }
 
+static void closeifexec(int fd)
+{
+  int f = fcntl(fd,F_GETFD);
+  if (f != -1 && (f & FD_CLOEXEC)) close(fd);
+}
+
+/* closes the close-on-exec descriptors above 2 but keep, found in
+   /proc/self/fd (a handful, where a loop over every possible number
+   costs 65536 system calls); 0 if that cannot be read */
+static int closeexec(int keep)
+{
+  DIR *dir;
+  struct dirent *d;
+  unsigned long u;
+  unsigned int n;
+
+  dir = opendir("/proc/self/fd");
+  if (!dir) return 0;
+  while ((d = readdir(dir))) {
+    n = scan_ulong(d->d_name,&u);
+    if (!n || d->d_name[n] || u < 3 || u > MAKE_FDMAX) continue;
+    if ((int) u == keep || (int) u == dirfd(dir)) continue;
+    closeifexec((int) u);
+  }
+  closedir(dir);
+  return 1;
+}
+
 /* The watchdog, in the child: keeps what make would keep (fd 2, the
    build lock) and nothing of the client's (fds 0 and 1 become
    /dev/null, close-on-exec descriptors are closed), runs make, and
@@ -117,12 +147,12 @@ static void watchdog(int fdout,unsigned int limit)
 
   f = open("/dev/null",O_RDWR);
   if (f == -1 || dup2(f,0) == -1 || dup2(f,1) == -1) _exit(111);
-  fdmax = sysconf(_SC_OPEN_MAX);
-  if (fdmax < 0 || fdmax > MAKE_FDMAX) fdmax = MAKE_FDMAX;
-  for (fd = 3;fd < fdmax;++fd) {
-    if (fd == fdout) continue;
-    f = fcntl(fd,F_GETFD);
-    if (f != -1 && (f & FD_CLOEXEC)) close(fd);
+  if (!closeexec(fdout)) {
+    /* no /proc: every descriptor number there may be */
+    fdmax = sysconf(_SC_OPEN_MAX);
+    if (fdmax < 0 || fdmax > MAKE_FDMAX) fdmax = MAKE_FDMAX;
+    for (fd = 3;fd < fdmax;++fd)
+      if (fd != fdout) closeifexec(fd);
   }
 
   signal(SIGCHLD,SIG_DFL);
@@ -151,21 +181,13 @@ static void watchdog(int fdout,unsigned int limit)
   _exit(0);
 }
 
-/* Runs make in the current directory under a watchdog that ends it
-   (its whole process group) once it has run limit seconds. Waits at
-   most seconds for it. Returns make's wait status (one killed at limit
-   looks killed by a signal); -1 with errno ETIMEDOUT if seconds ran
-   out first (make and the watchdog go on, keeping whatever make
-   inherits, such as the build lock, until make is done or killed); -1
-   with errno on other errors. */
-int make_run(unsigned int seconds,unsigned int limit)
+/* Starts make in the current directory under a watchdog that ends it
+   (its whole process group) once it has run limit seconds. 0, or -1
+   with errno. */
+int make_start(struct make_job *j,unsigned int limit)
 {
-  struct timespec end;
-  struct pollfd p;
-  int res[2];
   int pi[2];
   pid_t pid;
-  int r;
   int e;
 
   if (pipe(pi) == -1) return -1;
@@ -176,25 +198,57 @@ int make_run(unsigned int seconds,unsigned int limit)
   if (pid == -1) { e = errno; close(pi[0]); close(pi[1]); errno = e; return -1; }
   if (pid == 0) { close(pi[0]); watchdog(pi[1],limit); }
   close(pi[1]);
+  j->fd = pi[0];
+  j->pid = pid;
+  return 0;
+}
+
+/* Leaves a started make to its watchdog: it goes on, keeping whatever
+   make inherits (such as the build lock), until it is done or killed. */
+void make_leave(struct make_job *j)
+{
+  close(j->fd);
+}
+
+/* Waits at most seconds for the make of j. Returns make's wait status
+   (one killed at limit looks killed by a signal); -1 with errno
+   ETIMEDOUT if seconds ran out first (make_leave); -1 with errno on
+   other errors. */
+int make_wait(struct make_job *j,unsigned int seconds)
+{
+  struct timespec end;
+  struct pollfd p;
+  int res[2];
+  int r;
+  int e;
 
   after(&end,seconds);
   for (;;) {
-    p.fd = pi[0];
+    p.fd = j->fd;
     p.events = POLLIN;
     p.revents = 0;
     r = poll(&p,1,(int) msleft(&end));
     if (r == -1 && errno == EINTR) continue;
-    if (r == -1) { e = errno; close(pi[0]); errno = e; return -1; }
-    if (r == 0) { close(pi[0]); errno = ETIMEDOUT; return -1; }
-    r = read(pi[0],(char *) res,sizeof res);
+    if (r == -1) { e = errno; make_leave(j); errno = e; return -1; }
+    if (r == 0) { make_leave(j); errno = ETIMEDOUT; return -1; }
+    r = read(j->fd,(char *) res,sizeof res);
     if (r == -1 && errno == EINTR) continue;
     break;
   }
   e = errno;
-  close(pi[0]);
-  reap(pid);
+  close(j->fd);
+  reap(j->pid);
   if (r == -1) { errno = e; return -1; }
   if (r != sizeof res) { errno = EPIPE; return -1; } /* the watchdog died */
   if (res[0] == 2) { errno = res[1]; return -1; }
   return res[1];
+}
+
+/* make_start and make_wait */
+int make_run(unsigned int seconds,unsigned int limit)
+{
+  struct make_job j;
+
+  if (make_start(&j,limit) == -1) return -1;
+  return make_wait(&j,seconds);
 }

@@ -61,20 +61,26 @@ int replace_rename(struct replace *r)
   return 0;
 }
 
-/* Makes a rename in the directory holding fn durable. 0 or -1. */
-int replace_syncdir(const char *fn)
+/* The directory holding fn, opened (close-on-exec) to be synced: its
+   descriptor, or -1. */
+int replace_dir(const char *fn)
 {
   static stralloc dir;
   unsigned int slash = str_len(fn);
+
+  while (slash && fn[slash - 1] != '/') --slash;
+  if (!slash) return open(".",O_RDONLY | O_CLOEXEC);
+  if (!stralloc_copyb(&dir,fn,slash) || !stralloc_0(&dir)) { errno = ENOMEM; return -1; }
+  return open(dir.s,O_RDONLY | O_CLOEXEC);
+}
+
+/* Makes a rename in the directory holding fn durable. 0 or -1. */
+int replace_syncdir(const char *fn)
+{
   int fd;
   int r;
 
-  while (slash && fn[slash - 1] != '/') --slash;
-  if (!slash) fd = open(".",O_RDONLY | O_CLOEXEC);
-  else {
-    if (!stralloc_copyb(&dir,fn,slash) || !stralloc_0(&dir)) { errno = ENOMEM; return -1; }
-    fd = open(dir.s,O_RDONLY | O_CLOEXEC);
-  }
+  fd = replace_dir(fn);
   if (fd == -1) return -1;
   r = fsync(fd);
   close(fd);

@@ -17,6 +17,7 @@ struct replace {
 extern int replace_open(struct replace *,const char *,int);
 extern int replace_done(struct replace *,int);
 extern int replace_rename(struct replace *);
+extern int replace_dir(const char *);
 extern int replace_syncdir(const char *);
 extern int replace_commit(struct replace *,int);
 extern void replace_abort(struct replace *);

@@ -356,7 +356,7 @@ int main(int argc,char **argv)
   outs("exec 2>&1\n");
   outs("exec envdir ./env sh -c '\n");
   outs("  exec envuidgid "); outs(svcacct.pw_name);
-  outs(" tcpserver -vDRHl0 -U -c 40 -x rules.cdb -- \"$IP\" \"$PORT\" ");
+  outs(" tcpserver -vDRHl0 -U -c 40 -b 1000 -x rules.cdb -- \"$IP\" \"$PORT\" ");
   outs(auto_home); outs("/bin/tinydnsdyn\n");
   outs("'\n");
   finish(0755,0);

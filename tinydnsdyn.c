@@ -716,7 +716,7 @@ static void update(void)
     finish(111,0,reason,errno);
   }
   if (!served() || (!changed && st.built >= st.written)) return;
-  pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),conf.maketimeout,&wstat,&reason);
+  pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),conf.maketimeout,changed,&wstat,&reason);
   if (!pub) return;
   unserved(pub == 1 ? DYN_DNSERR : DYN_911);
   results();

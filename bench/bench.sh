@@ -38,10 +38,14 @@ request() { # request HOSTS MYIP USER
   printf 'GET /nic/update?hostname=%s&myip=%s HTTP/1.0\r\nHost: 127.0.0.1\r\nUser-Agent: bench\r\nAuthorization: Basic %s\r\n\r\n' \
     "$1" "$2" "$(b64 "$3:pw")"
 }
+# as the run script has it: the environment set once, for tcpserver (not
+# an env run for every connection), and a backlog (-b) that holds a
+# burst: with tcpserver's default of 20, the connections past it lose
+# their SYN and try again a second later
 server() { # server DIR CONC PROG [env...]: starts tcpserver, sets port
   local dir=$1 conc=$2 prog=$3; shift 3
   : > "$dir.port"
-  tcpserver -1 -c "$conc" -vDRHl0 127.0.0.1 0 env ALLOWROOT=1 MAXPERHOUR=0 "$@" "$prog" > "$dir.port" 2> "$dir.log" &
+  env ALLOWROOT=1 MAXPERHOUR=0 "$@" tcpserver -1 -c "$conc" -b 1024 -vDRHl0 127.0.0.1 0 "$prog" > "$dir.port" 2> "$dir.log" &
   srv=$!; pids+=("$srv")
   while [ ! -s "$dir.port" ]; do sleep 0.05; done
   port=$(cat "$dir.port")
