@@ -1,6 +1,8 @@
 #include <errno.h>
-#include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "byte.h"
 #include "stralloc.h"
 #include "dyn.h"
@@ -10,7 +12,8 @@
    change are kept as edits, and everything else is copied around them
    by the kernel (dyn_copy), never through this process line by line. */
 
-static char buf[DYN_LINEMAX + 1]; /* a longest line and its newline */
+#define BUFSIZE (DYN_LINEMAX + 1) /* a longest line and its newline */
+static char buf[BUFSIZE + 64];     /* and room for newlines() past it */
 static stralloc edited;
 static stralloc tail;
 
@@ -83,6 +86,29 @@ static int line(struct pass *p,struct dyn_batch *b,unsigned long off,const char 
   return 1;
 }
 
+/* Bit i set: s[i] is a newline, for i < 64. Most lines are skipped
+   after a look at their first bytes, so finding where lines begin is
+   most of a pass: 16 bytes at a time where the machine has SSE2 (every
+   x86-64), one at a time elsewhere. */
+static unsigned long long newlines(const char *s)
+{
+#ifdef __SSE2__
+  const __m128i nl = _mm_set1_epi8('\n');
+  unsigned long long m[4];
+  int i;
+
+  for (i = 0;i < 4;++i)
+    m[i] = (unsigned int) _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + 16 * i)),nl));
+  return m[0] | m[1] << 16 | m[2] << 32 | m[3] << 48;
+#else
+  unsigned long long m = 0;
+  int i;
+
+  for (i = 0;i < 64;++i) if (s[i] == '\n') m |= 1ULL << i;
+  return m;
+#endif
+}
+
 /* 1 if the line s[0..len) is surely none of b's: its bytes 1..8 are
    none of b's keys; most lines of a file are, for a batch of few */
 static int skippable(const struct dyn_batch *b,const char *s,unsigned int len)
@@ -111,7 +137,8 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   unsigned int have = 0;  /* bytes in buf */
   unsigned int start;     /* first unprocessed byte in buf */
   unsigned int nl;
-  const char *t;
+  unsigned int blk;
+  unsigned long long m;
   unsigned int i;
   unsigned int k;
   struct dyn_req *q;
@@ -136,22 +163,23 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   if (lseek(fdin,0,SEEK_SET) == -1) return -1;
 
   for (;;) {
-    r = read(fdin,buf + have,sizeof buf - have);
+    r = read(fdin,buf + have,BUFSIZE - have);
     if (r == -1) { if (errno == EINTR) continue; return -1; }
     if (r == 0) break;
     endnl = buf[have + r - 1] == '\n';
     have += r;
     start = 0;
-    for (;;) {
-      /* memchr, not byte_chr: this is the one loop over every line */
-      t = memchr(buf + start,'\n',have - start);
-      if (!t) break;
-      nl = (unsigned int) (t - buf) - start;
-      if (skipping) skipping = 0;
-      else if (!skippable(b,buf + start,nl + 1) && line(&p,b,off + start,buf + start,nl + 1) == -1) return -1;
-      start += nl + 1;
+    for (blk = 0;blk < have;blk += 64) {
+      m = newlines(buf + blk); /* bytes past have: whatever, masked */
+      if (have - blk < 64) m &= (1ULL << (have - blk)) - 1;
+      for (;m;m &= m - 1) {
+        nl = blk + (unsigned int) __builtin_ctzll(m); /* the lowest set bit */
+        if (skipping) skipping = 0;
+        else if (!skippable(b,buf + start,nl + 1 - start) && line(&p,b,off + start,buf + start,nl + 1 - start) == -1) return -1;
+        start = nl + 1;
+      }
     }
-    if (start == 0 && have == sizeof buf) {
+    if (start == 0 && have == BUFSIZE) {
       /* no newline in a whole buffer: an over-long line, not ours */
       skipping = 1;
       start = have;

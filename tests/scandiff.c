@@ -5,8 +5,10 @@
    with more changed lines than DYN_EDITMAX), which flushes after each.
    Same bytes, same counts, on random data files full of near misses:
    other case, trailing dots, wildcards, prefixes, suffixes, every
-   record type, CRs, a last line without newline. Prints the number of
-   cases that differ. Built and run by t-scandiff.sh. */
+   record type, CRs, a last line without newline. And the batch's name
+   filter must skip none of the lines that matter: the same pass with
+   it off (every line looked up) gives the same too. Prints the number
+   of cases that differ. Built and run by t-scandiff.sh. */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,8 +60,11 @@ static int readfile(const char *fn,stralloc *sa)
 
 static struct dyn_req q;
 static struct dyn_batch b;
+static struct dyn_batch bu; /* the same, unfiltered */
+static stralloc out3;
 static struct dyn_edits e1;
 static struct dyn_edits e2;
+static struct dyn_edits e3;
 
 int main(int argc,char **argv)
 {
@@ -68,7 +73,7 @@ int main(int argc,char **argv)
   unsigned long bad = 0;
   unsigned int k, nl;
   char num[FMT_ULONG];
-  int fd, fdo, lost;
+  int fd, fdo, lost, differ;
 
   if (argc > 1) iters = strtoul(argv[1],0,10);
   srand(12345);
@@ -82,6 +87,9 @@ int main(int argc,char **argv)
   e2.max = 1;
   dyn_batch_start(&b);
   dyn_batch_add(&b,&q);
+  dyn_batch_start(&bu);
+  dyn_batch_add(&bu,&q);
+  bu.unfiltered = 1;
 
   for (it = 0;it < iters;++it) {
     in.len = 0;
@@ -105,10 +113,15 @@ int main(int argc,char **argv)
     fdo = open("scandiff.2",O_WRONLY | O_CREAT | O_TRUNC,0600);
     if (dyn_pass(&b,fd,fdo,&e2) == -1) return 111;
     close(fdo);
+    differ = q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1;
+    fdo = open("scandiff.3",O_WRONLY | O_CREAT | O_TRUNC,0600);
+    if (dyn_pass(&bu,fd,fdo,&e3) == -1) return 111;
+    close(fdo);
     close(fd);
-    if (readfile("scandiff.1",&out1) == -1 || readfile("scandiff.2",&out2) == -1) return 111;
-    if (q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1
-        || out1.len != out2.len || memcmp(out1.s,out2.s,out1.len)) {
+    if (readfile("scandiff.1",&out1) == -1 || readfile("scandiff.2",&out2) == -1 || readfile("scandiff.3",&out3) == -1) return 111;
+    if (differ || q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1
+        || out1.len != out2.len || memcmp(out1.s,out2.s,out1.len)
+        || out1.len != out3.len || memcmp(out1.s,out3.s,out1.len)) {
       if (!bad) writefile("scandiff.bad",&in);
       ++bad;
     }
