@@ -213,7 +213,7 @@ extern int dyn_spool_put(const struct dyn_req *,const char *,const stralloc *,un
 extern int dyn_spool_read(struct dyn_req **,unsigned int *,const char *,const stralloc *,unsigned long);
 extern int dyn_spool_drop(const char *,const stralloc *);
 extern int dyn_spool_answer(const struct dyn_req *,const char *,const stralloc *,unsigned long);
-extern int dyn_spool_result(struct dyn_req *,const char *,const stralloc *,unsigned long *);
+extern int dyn_spool_result(struct dyn_req *,int,unsigned long *);
 extern int dyn_spool_next(const char *,stralloc *,unsigned long);
 extern int dyn_state_peek(const char *,struct dyn_state *);
 extern int dyn_touch(const char *);

@@ -14,27 +14,30 @@
 #include "stralloc.h"
 #include "alloc.h"
 #include "datadir.h"
-#include "replace.h"
 #include "dyn.h"
 
 /* Group commit's hand-off. A handler with a change leaves it in
    DATA.req.ID before it waits for the data lock; whoever holds the
    lock applies every waiting change in one rewrite (dyn_apply) and
-   leaves each one's answer in DATA.res.ID, for its handler to read
-   when it gets the lock in turn. Both are written with replace, so a
-   reader never sees half of one; neither is synced: a change whose
+   appends each one's answer to its entry, for its handler to read
+   (and remove the entry) when it gets the lock in turn. One file per
+   waiting change, made once: a burst of changes costs the directory
+   one create and one unlink each. Nothing is synced: a change whose
    handler dies before its answer was never answered good. A handler
-   holds a shared flock on its entry while it waits: an entry nobody
-   holds is a dead handler's and is dropped unapplied, and so is one
-   past its handler's deadline, so an old change never comes back. The
+   holds a shared flock on its entry from just after creating it until
+   it is done: an entry nobody holds is a dead handler's (or one being
+   created) and is dropped unapplied, and so is one past its handler's
+   deadline, so an old change never comes back; a handler whose entry
+   was dropped finds no answer and applies its change itself. An entry
+   is read whole or found short (then dropped the same way). The
    entries are this program's own binary structures, checked by size
    before use: all their writers and readers are one build of it. */
 
 #define MAGIC "tdq1"
 #define NAMEMAX 255
 
-static struct replace tmp;
 static stralloc fn1;
+static unsigned int putlen; /* the size of this handler's entry: its answer follows */
 /* an entry: magic, the size of its head, the deadline, then the head
    of struct dyn_req (all but its hosts), then for each of the nh hosts
    its struct and its name */
@@ -85,8 +88,9 @@ static int name(const char *fn,const char *kind,const stralloc *id)
 }
 
 /* Leaves request q, whose handler waits until deadline (seconds since
-   1970), as DATA.req.ID (fn is DATA). Returns a descriptor holding
-   the entry's shared lock, to keep open while waiting; -1 on error. */
+   1970), as DATA.req.ID (fn is DATA). Returns a descriptor of it,
+   holding its shared lock, to keep open while waiting and to read the
+   answer from (dyn_spool_result); -1 on error. */
 int dyn_spool_put(const struct dyn_req *q,const char *fn,const stralloc *id,unsigned long deadline)
 {
   int fd;
@@ -111,17 +115,16 @@ int dyn_spool_put(const struct dyn_req *q,const char *fn,const stralloc *id,unsi
     byte_copy(buf + len + 4,q->h[i].name.len,q->h[i].name.s);
     len += 4 + q->h[i].name.len;
   }
-  if (replace_open(&tmp,fn1.s,0600) == -1) return -1;
-  /* locked before it has its name, held through a second descriptor
-     of the same open file: no leader ever sees it unlocked */
-  if (flock(tmp.fd,LOCK_SH) == -1 || (fd = fcntl(tmp.fd,F_DUPFD_CLOEXEC,0)) == -1) { replace_abort(&tmp); return -1; }
-  if (writeall(tmp.fd,buf,len) == -1 || replace_commit(&tmp,0) == -1) {
+  fd = open(fn1.s,O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,0600);
+  if (fd == -1) return -1;
+  if (flock(fd,LOCK_SH) == -1 || writeall(fd,buf,len) == -1) {
     e = errno;
-    replace_abort(&tmp);
+    unlink(fn1.s);
     close(fd);
     errno = e;
     return -1;
   }
+  putlen = len;
   return fd;
 }
 
@@ -166,9 +169,10 @@ int dyn_spool_drop(const char *fn,const stralloc *id)
 
 /* Reads the entry DATA.req.ID into *qp, which has room for *room
    hosts (names kept and reused); a new one, zeroed, if it is 0 or too
-   small for the entry. 1 if *qp holds a change to apply; 0 if there is
-   none to apply (gone, its handler dead, not ours, or past its
-   deadline at now: dyn_spool_drop it); -1 on error. */
+   small for the entry. 1 if *qp holds a change to apply; 2 if it has
+   its answer already (leave it to its handler); 0 if there is none to
+   apply (gone, its handler dead, short, not ours, or past its deadline
+   at now: dyn_spool_drop it); -1 on error. */
 int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const stralloc *id,unsigned long now)
 {
   struct dyn_req *q;
@@ -218,18 +222,21 @@ int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const s
     q->h[i].ptr = 0;
     q->h[i].result = 0;
   }
+  if (pos < len) return 2; /* an answer follows */
   return 1;
 }
 
-/* Leaves the answer to request q, applied in generation gen, as
-   DATA.res.ID. 0 or -1. */
+/* Appends the answer to request q, applied in generation gen, to its
+   entry DATA.req.ID, in one write. 0 or -1. */
 int dyn_spool_answer(const struct dyn_req *q,const char *fn,const stralloc *id,unsigned long gen)
 {
   static stralloc out;
   const struct dyn_host *h;
   unsigned int i;
+  int fd;
+  int r;
 
-  if (!name(fn,DATADIR_RES,id)) { errno = ENOMEM; return -1; }
+  if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
   if (!stralloc_copys(&out,"") || !stralloc_catulong(&out,gen) || !stralloc_append(&out,'\n')) { errno = ENOMEM; return -1; }
   for (i = 0;i < q->nh;++i) {
     h = &q->h[i];
@@ -239,36 +246,44 @@ int dyn_spool_answer(const struct dyn_req *q,const char *fn,const stralloc *id,u
         || !stralloc_catulong(&out,h->changed) || !stralloc_append(&out,' ')
         || !stralloc_catulong(&out,h->ptr) || !stralloc_append(&out,'\n')) { errno = ENOMEM; return -1; }
   }
-  if (replace_open(&tmp,fn1.s,0600) == -1) return -1;
-  if (writeall(tmp.fd,out.s,out.len) == -1) { replace_abort(&tmp); return -1; }
-  return replace_commit(&tmp,0);
+  fd = open(fn1.s,O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
+  if (fd == -1) return -1;
+  r = writeall(fd,out.s,out.len);
+  if (close(fd) == -1) r = -1;
+  return r;
 }
 
-/* The answer to this handler's request q, if a rewrite has given it:
-   each host's result and counts, and *gen the generation it was
-   applied in. 1 if there is one (then it is removed), 0 if not, -1 on
-   error. */
-int dyn_spool_result(struct dyn_req *q,const char *fn,const stralloc *id,unsigned long *gen)
+/* The answer to this handler's request q, if a rewrite has given it,
+   from its entry fd (dyn_spool_put): each host's result and counts,
+   and *gen the generation it was applied in. 1 if there is one, 0 if
+   not (none, or half of one from a leader killed while writing it),
+   -1 on error. */
+int dyn_spool_result(struct dyn_req *q,int fd,unsigned long *gen)
 {
   unsigned long v[5];
-  unsigned int len;
+  unsigned int len = 0;
   unsigned int pos;
   unsigned int i;
   unsigned int j;
   unsigned int n;
   int r;
 
-  if (!name(fn,DATADIR_RES,id)) { errno = ENOMEM; return -1; }
-  r = readfile(fn1.s,&len,0);
-  if (r <= 0) return r;
-  unlink(fn1.s);
+  for (;;) {
+    if (!stralloc_readyplus(&sb,4096)) { errno = ENOMEM; return -1; }
+    r = pread(fd,buf + len,sb.a - len,(off_t) putlen + len);
+    if (r == -1) { if (errno == EINTR) continue; return -1; }
+    if (!r) break;
+    len += r;
+    sb.len = len;
+    if (len >= ENTRYMAX) return 0; /* not an answer */
+  }
   pos = scan_ulong(buf,gen);
-  if (!pos || pos >= len || buf[pos] != '\n') { errno = EPROTO; return -1; }
+  if (!pos || pos >= len || buf[pos] != '\n') return 0;
   ++pos;
   for (i = 0;i < q->nh;++i)
     for (j = 0;j < 5;++j) {
       n = scan_ulong(buf + pos,&v[j]);
-      if (!n || pos + n >= len || buf[pos + n] != (j < 4 ? ' ' : '\n')) { errno = EPROTO; return -1; }
+      if (!n || pos + n >= len || buf[pos + n] != (j < 4 ? ' ' : '\n')) return 0;
       pos += n + 1;
       if (j == 4) {
         q->h[i].ptr = v[4];
@@ -333,8 +348,7 @@ int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
   }
   while ((d = readdir(dir))) {
     if (str_start(d->d_name,res.s)) {
-      /* answers are written under the data lock, which the caller
-         holds: a temporary one is a killed leader's */
+      /* an answer file of an earlier version, whose handler is gone */
       if (!isid(d->d_name + res.len - 1) || gone(d->d_name + res.len - 1)
           || (lstat(d->d_name,&st) == 0 && (unsigned long) st.st_mtime + 3600 < now))
         unlink(d->d_name);
@@ -342,8 +356,8 @@ int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
     }
     if (!str_start(d->d_name,req.s)) continue;
     if (!isid(d->d_name + req.len - 1)) {
-      /* replace's temporary file of an entry, locked from the start:
-         unlocked, its handler is dead */
+      /* an earlier version's temporary file of an entry, locked from
+         the start: unlocked, its handler is dead */
       if (dead(d->d_name)) unlink(d->d_name);
       continue;
     }

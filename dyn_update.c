@@ -78,17 +78,21 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
       if (n == DYN_BATCHMAX - 1) continue; /* the next rewrite's */
       r = dyn_spool_read(&waiting[n],&room[n],fn,&waitid[n],now);
       if (r == -1) { *why = "unable to read a waiting change"; return -1; }
-      /* one of its hosts may be in this batch already: then it stays
-         for the next rewrite */
-      if (r && !dyn_batch_add(&b,waiting[n])) continue;
+      if (r == 2) continue; /* answered: its handler takes it */
+      if (r == 1) {
+        /* one of its hosts may be in this batch already: then it stays
+           for the next rewrite; applied, it stays for its answer */
+        if (dyn_batch_add(&b,waiting[n])) ++n;
+        continue;
+      }
       if (dyn_spool_drop(fn,&waitid[n]) == -1) { *why = "unable to remove a waiting change"; return -1; }
-      if (r) ++n;
     }
   r = dyn_apply(&b,fn,fdlock,n ? 0 : &seen,st,why);
   if (r == -1) return -1;
   for (i = 0;i < n;++i) {
     dyn_results(waiting[i]);
-    /* a lost answer costs its handler a wait and a 911, nothing more */
+    /* a lost answer: its handler finds none, and applies its change
+       itself (nochg by then) */
     dyn_spool_answer(waiting[i],fn,&waitid[i],st->written);
   }
   return r;
@@ -145,11 +149,12 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
   if (fdlock == -1) fdlock = dyn_lock(fn,wait,st,why);
   if (fdlock == -1) goto fail;
   if (fdspool != -1) {
-    r = dyn_spool_result(q,fn,&id,&gen);
+    r = dyn_spool_result(q,fdspool,&gen);
     if (r == -1) { *why = "unable to read an answer"; goto fail; }
     if (r == 1) {
       /* applied by another handler's rewrite, in generation gen */
       close(fdlock);
+      dyn_spool_drop(fn,&id); /* nobody need read it again */
       close(fdspool);
       st->written = gen;
       for (x = 0;x < (int) q->nh;++x) if (q->h[x].result == DYN_GOOD) return 1;

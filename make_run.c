@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <signal.h>
 #include <time.h>
 #include <sys/types.h>
@@ -39,24 +40,39 @@ static void after(struct timespec *end,unsigned int seconds)
   end->tv_sec += seconds;
 }
 
-/* the make itself: stdin /dev/null, stdout to the log (fd 2), never to
-   the client; the signal state of a fresh program */
-static void runmake(const sigset_t *mask)
-{
-  char *args[2];
-  int fd;
+extern char **environ;
 
-  setpgid(0,0);
-  signal(SIGPIPE,SIG_DFL);
-  signal(SIGCHLD,SIG_DFL);
-  sigprocmask(SIG_SETMASK,mask,0);
-  fd = open("/dev/null",O_RDONLY);
-  if (fd == -1 || dup2(fd,0) == -1 || dup2(2,1) == -1) _exit(111);
-  if (fd > 2) close(fd);
+/* Starts the make itself, in a process group of its own, with stdin
+   /dev/null and stdout to the log (fd 2), never to the client, and the
+   signal state of a fresh program (mask). posix_spawn: no copy of this
+   process is made for it. 0 and *pid, or an error number. */
+static int runmake(pid_t *pid,sigset_t *mask)
+{
+  posix_spawnattr_t a;
+  posix_spawn_file_actions_t f;
+  sigset_t def;
+  char *args[2];
+  int r;
+
   args[0] = "make";
   args[1] = 0;
-  execvp(args[0],args);
-  _exit(127);
+  sigemptyset(&def);
+  sigaddset(&def,SIGPIPE);
+  sigaddset(&def,SIGCHLD);
+  r = posix_spawnattr_init(&a);
+  if (r) return r;
+  r = posix_spawn_file_actions_init(&f);
+  if (r) { posix_spawnattr_destroy(&a); return r; }
+  r = posix_spawnattr_setflags(&a,POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  if (!r) r = posix_spawnattr_setpgroup(&a,0);
+  if (!r) r = posix_spawnattr_setsigmask(&a,mask);
+  if (!r) r = posix_spawnattr_setsigdefault(&a,&def);
+  if (!r) r = posix_spawn_file_actions_addopen(&f,0,"/dev/null",O_RDONLY,0);
+  if (!r) r = posix_spawn_file_actions_adddup2(&f,2,1);
+  if (!r) r = posix_spawnp(pid,args[0],&f,&a,args,environ);
+  posix_spawn_file_actions_destroy(&f);
+  posix_spawnattr_destroy(&a);
+  return r;
 }
 
 /* Waits (SIGCHLD blocked) up to ms milliseconds, -1 for ever, until pid
@@ -141,6 +157,7 @@ static void watchdog(int fdout,unsigned int limit)
   sigset_t old;
   int res[2];
   pid_t pid;
+  int r;
   long fd;
   long fdmax;
   int f;
@@ -159,13 +176,11 @@ static void watchdog(int fdout,unsigned int limit)
   sigemptyset(&chld);
   sigaddset(&chld,SIGCHLD);
   sigprocmask(SIG_BLOCK,&chld,&old);
-  pid = fork();
-  if (pid == 0) runmake(&old);
-  if (pid == -1) {
-    res[0] = 2; res[1] = errno;
+  r = runmake(&pid,&old);
+  if (r) {
+    res[0] = 2; res[1] = r;
   }
   else {
-    setpgid(pid,pid); /* as the child does: before any kill */
     res[0] = 0;
     if (!ended(pid,(long) limit * 1000L)) {
       res[0] = 1;
