@@ -101,8 +101,10 @@ for ((i = 1; i <= n; i++)); do
 done
 echo "served: $served of $n"
 settle
-# a waiter killed after a leader applied its change leaves an answer
-# nobody takes: the next rewrite removes it (INTERNALS), and a nochg
-# writes nothing, so it may still be there
-notemp $(cd root && ls | grep '^data\.dyn\.res\.[0-9.]*$')
+# a waiter killed after a leader applied its change leaves its entry,
+# with an answer nobody takes: the next rewrite removes it (INTERNALS),
+# and a nochg writes nothing, so it may still be there
+notemp $(cd root && ls | grep '^data\.dyn\.req\.[0-9.]*$')
+req1 "/nic/update?hostname=h01.example.com&myip=198.51.100.201" -u alice:alice-pw
+echo "entries left after the next rewrite: $(cd root && ls | grep -c '^data\.dyn\.req\.')"
 outside
