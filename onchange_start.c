@@ -127,9 +127,10 @@ static int relay(int fd,unsigned long long deadline,unsigned long *dropped)
         buffer_put(buffer_2,buf + i,1);
       else buffer_put(buffer_2,"?",1);
       atstart = buf[i] == '\n';
+      /* each line in a write of its own (buffer_2): whole in the log */
+      if (atstart) buffer_flush(buffer_2);
       ++logged;
     }
-    buffer_flush(buffer_2);
   }
   if (!atstart) buffer_puts(buffer_2,"\n");
   buffer_flush(buffer_2);
