@@ -93,11 +93,11 @@ hash.a: makelib md5.o sha1.o
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
 dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
-dyn_apply.o dyn_spool.o dyn_prefix.o dyn_ptr.o
+dyn_apply.o dyn_count.o dyn_spool.o dyn_prefix.o dyn_ptr.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
 	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
-	dyn_apply.o dyn_spool.o dyn_prefix.o dyn_ptr.o
+	dyn_apply.o dyn_count.o dyn_spool.o dyn_prefix.o dyn_ptr.o
 
 # programs
 
@@ -319,6 +319,10 @@ compile dyn_code.c dyn.h ip4.h ip6.h stralloc.h
 dyn_copy.o: \
 compile dyn_copy.c dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_copy.c
+
+dyn_count.o: \
+compile dyn_count.c dyn.h ip4.h ip6.h stralloc.h
+	./compile dyn_count.c
 
 dyn_line.o: \
 compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h stralloc.h

@@ -197,6 +197,7 @@ extern void dyn_batch_start(struct dyn_batch *);
 extern int dyn_batch_add(struct dyn_batch *,struct dyn_req *);
 extern struct dyn_req *dyn_batch_find(const struct dyn_batch *,const char *,unsigned int);
 extern int dyn_pass(struct dyn_batch *,int,int,struct dyn_edits *);
+extern int dyn_count(struct dyn_batch *,int,struct dyn_edits *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
 extern int dyn_abuse(struct dyn_batch *,const char *,int);
 extern int dyn_ptr(struct dyn_req *,const char *);

@@ -17,24 +17,6 @@ static int fail(const char **why,const char *reason,int fdin)
   return -1;
 }
 
-/* A TXT request may change the challenge values of a host only if the
-   user may update it and it has address lines: known after a first
-   pass. Returns how many hosts it marks. */
-static unsigned int txtmark(struct dyn_batch *b)
-{
-  struct dyn_req *q;
-  unsigned int i;
-  unsigned int k;
-  unsigned int n = 0;
-
-  for (k = 0;k < b->n;++k)
-    for (q = b->r[k],i = 0;i < q->nh;++i) {
-      q->h[i].txt = q->mode == DYN_TXT && q->h[i].ok && q->h[i].allowed && q->h[i].lines;
-      if (q->h[i].txt) ++n;
-    }
-  return n;
-}
-
 static int changes(const struct dyn_batch *b)
 {
   unsigned int i;
@@ -62,8 +44,6 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_see
 {
   struct dyn_edits *ed = &e;
   struct stat sb;
-  struct dyn_req *q;
-  unsigned int i;
   unsigned int k;
   int fdin;
   int lost;
@@ -81,10 +61,7 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_see
     lost = seen->lost;
   }
   else {
-    for (k = 0;k < b->n;++k)
-      for (q = b->r[k],i = 0;i < q->nh;++i) q->h[i].txt = 0;
-    lost = dyn_pass(b,fdin,-1,ed);
-    if (lost != -1 && txtmark(b)) lost = dyn_pass(b,fdin,-1,ed);
+    lost = dyn_count(b,fdin,ed);
     if (lost == -1) return fail(why,"unable to read data file",fdin);
   }
   /* hosts whose PTR would fall in a zone the data serves are left out */

@@ -37,13 +37,8 @@ static int look(struct dyn_req *q,const char *fn)
   if (fd == -1) return -1;
   dyn_batch_start(&b);
   dyn_batch_add(&b,q);
-  for (i = 0;i < q->nh;++i) q->h[i].txt = 0;
   r = fstat(fd,&sb);
-  if (r != -1) r = dyn_pass(&b,fd,-1,&e);
-  if (r != -1 && q->mode == DYN_TXT) {
-    for (i = 0;i < q->nh;++i) q->h[i].txt = q->h[i].ok && q->h[i].allowed && q->h[i].lines;
-    r = dyn_pass(&b,fd,-1,&e);
-  }
+  if (r != -1) r = dyn_count(&b,fd,&e);
   i = errno;
   close(fd);
   errno = i;
