@@ -25,7 +25,7 @@ for b in "$top"/bench/bench-*.c; do
 done
 
 quick=${BENCH_QUICK-}
-rows=${BENCH_ROWS-1 2 3 4 5}   # which rows to run
+rows=${BENCH_ROWS-1 2 3 5 6 7 8}   # which rows to run (all)
 want() { case " $rows " in *" $1 "*) return 0 ;; esac; return 1; }
 nochgtotal=2000; burst=200; reps=15; sizes="1000 10000 100000 1000000"
 [ -n "$quick" ] && { nochgtotal=200; burst=40; reps=3; sizes="1000 10000"; }
