@@ -41,7 +41,12 @@ fi
 
 size=$(stat -c %s d/data.cdb)
 head -c $((size / 2)) d/data.cdb > d/trunc.cdb
-echo "truncated to half: $(./cdbtest get d/trunc.cdb < names | grep -c ' error$') of 6000 lookups fail"
+# its hash tables are gone, the 256 pointers to them are not: a name it
+# holds fails, and so does a near miss, unless its pointer says its
+# table is empty (some are, by chance of the random names): then none
+./cdbtest get d/trunc.cdb < names > got.trunc
+echo "truncated to half: $(sed -n '1~2p' got.trunc | grep -c ' error$') of 3000 names it holds fail"
+echo "truncated to half: $(grep -vc -e ' error$' -e ' none$' got.trunc) lookups find something"
 
 echo '--- a name with several records, in file order'
 printf '%s\n' '+multi.example.com:192.0.2.1:10' '+multi.example.com:192.0.2.2:20' \
