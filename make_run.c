@@ -177,8 +177,13 @@ static void watchdog(int fdout,unsigned int limit)
   sigaddset(&chld,SIGCHLD);
   sigprocmask(SIG_BLOCK,&chld,&old);
   r = runmake(&pid,&old);
-  if (r) {
+  if (r == EAGAIN || r == ENOMEM) {
     res[0] = 2; res[1] = r;
+  }
+  else if (r) {
+    /* make not found or not runnable: as a child that could not exec
+       it would have ended, exit 127 (the shell's way) */
+    res[0] = 0; res[1] = 127 << 8;
   }
   else {
     res[0] = 0;

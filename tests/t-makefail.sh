@@ -33,3 +33,9 @@ showdyn
 lookup h1.example.com a
 lookup h2.example.com a
 notemp
+echo '--- no make at all: dnserr, as a make that could not start (exit 127)'
+mkdir nomake
+startserver PATH="$PWD/nomake"
+req '/nic/update?hostname=h1.example.com&myip=198.51.100.3' -u alice:alice-pw
+grep -c 'h1.example.com=dnserr; make failed: exit 127' log
+notemp
