@@ -189,6 +189,7 @@ echo "5. nochg with the status file vs STATUS=0 (MD5-crypt user, 1000 lines), me
 printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "status file (default)" "$p1" "$r1"
 printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "STATUS=0" "$p0" "$r0"
 awk -v a="$p1" -v b="$p0" -v c="$r1" -v d="$r0" 'BEGIN { printf "   cost of the status file: %+.1f %% latency, %+.1f %% throughput\n", (a / b - 1) * 100, (c / d - 1) * 100 }'
+echo
 fi
 
 # 6. the big burst: 1000 changes on 1,000,000 lines
