@@ -75,6 +75,8 @@ struct dyn_addr {
    HOST = _acme-challenge.NAME, TTL 0 and a TAI64 time-to-die, which
    tinydns stops serving by itself. A TXT request changes only these
    lines, of hosts that have address lines. */
+#define DYN_ACME "_acme-challenge." /* the challenge name's first label */
+#define DYN_ACMELEN 16
 #define DYN_TXTMAX 8       /* values of one host */
 #define DYN_TXTLEN 255     /* bytes in one value */
 #define DYN_TXTNAMEMAX 237 /* longest NAME: _acme-challenge.NAME fits in 253 */
@@ -136,7 +138,7 @@ struct dyn_batch {
    lines: a line of a request in b (dyn_linename, dyn_batch_find) has
    as its bytes 1..8, after the type, one of b's keys: a host's first 8
    bytes (+name = name 6name ...), "*." and its first 6 (+*.name ...),
-   or "_acme-ch" (every ACME challenge line is every request's). Bit
+   or DYN_ACME's first 8 (every ACME challenge line is every request's). Bit
    of the 8 bytes at s, ASCII letters folded to lower case (| 0x20
    changes no other byte a host name has; others only collide). */
 static inline unsigned int dyn_filterbit(const char *s)

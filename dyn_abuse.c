@@ -49,7 +49,7 @@ int dyn_abuse(struct dyn_batch *b,const char *data,int record)
       k[n].s = h->name.s;
       k[n].len = h->name.len;
       if (txt) {
-        if (!stralloc_copys(&txtkey[n],"_acme-challenge.")) return -1;
+        if (!stralloc_copys(&txtkey[n],DYN_ACME)) return -1;
         if (!stralloc_catb(&txtkey[n],h->name.s,h->name.len)) return -1;
         k[n].s = txtkey[n].s;
         k[n].len = txtkey[n].len;

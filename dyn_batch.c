@@ -45,7 +45,7 @@ void dyn_batch_start(struct dyn_batch *b)
   /* no secrets here: not byte_zero, whose stores are kept one by one */
   for (i = 0;i < DYN_INDEX;++i) b->ix[i] = 0;
   for (i = 0;i < DYN_FILTER / 8;++i) b->filter[i] = 0;
-  key(b,"_acme-ch");
+  key(b,DYN_ACME); /* its first 8 bytes */
 }
 
 /* the slot of name in b's index: holding it, or the empty one where it

@@ -17,9 +17,6 @@ static int isaaaa(const char *s,unsigned int len)
   return i && u == 28;
 }
 
-#define ACME "_acme-challenge."
-#define ACMELEN 16
-
 /* The name a data line is about, if it is of a form tinydnsdyn may
    change: *start and *len get its span in s, without the "*." of a
    wildcard that may be rewritten (+*. :*. 3*.), without the prefix of
@@ -39,8 +36,8 @@ int dyn_linename(const char *s,unsigned int len,unsigned int *start,unsigned int
     case '=': case '6': /* =*. and 6*. would publish a PTR */
       break;
     case '\'':
-      if (len < 1 + ACMELEN || !case_equalb(s + 1,ACMELEN,ACME)) return 0;
-      i = 1 + ACMELEN;
+      if (len < 1 + DYN_ACMELEN || !case_equalb(s + 1,DYN_ACMELEN,DYN_ACME)) return 0;
+      i = 1 + DYN_ACMELEN;
       break;
     default: return 0;
   }

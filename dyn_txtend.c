@@ -32,7 +32,7 @@ static int line(stralloc *out,const struct dyn_req *q,const stralloc *name,unsig
   unsigned int i;
 
   for (i = 0;i < 16;++i) t[i] = hex[(ttd >> (60 - 4 * i)) & 15];
-  if (!stralloc_cats(out,"'_acme-challenge.")) return 0;
+  if (!stralloc_cats(out,"'" DYN_ACME)) return 0;
   if (!stralloc_catb(out,name->s,name->len)) return 0;
   if (!stralloc_append(out,':')) return 0;
   if (!value(out,q->txt.v[j],q->txt.len[j])) return 0;

@@ -3,8 +3,6 @@
 #include "dnsname.h"
 #include "dyn.h"
 
-#define PREFIX "_acme-challenge."
-#define PREFIXLEN 16
 #define TAIL 19 /* ":0:" and a 16-digit timestamp */
 
 static char dec[DYN_TXTLEN];
@@ -62,8 +60,8 @@ int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
   if (!len || s[0] != '\'') return 0;
   body = len;
   if (s[body - 1] == '\n') --body;
-  if (body < 1 + PREFIXLEN + 2 + TAIL) return 0;
-  if (!case_equalb(s + 1,PREFIXLEN,PREFIX)) return 0;
+  if (body < 1 + DYN_ACMELEN + 2 + TAIL) return 0;
+  if (!case_equalb(s + 1,DYN_ACMELEN,DYN_ACME)) return 0;
   if (!byte_equal(s + body - TAIL,3,":0:")) return 0;
   for (i = body - 16;i < body;++i) {
     c = s[i];
@@ -73,17 +71,17 @@ int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
   }
   /* two fields before the TTL: a name after the prefix, and a value */
   colon = 1 + byte_chr(s + 1,body - TAIL - 1,':');
-  if (colon == body - TAIL || colon == 1 + PREFIXLEN) return 0;
+  if (colon == body - TAIL || colon == 1 + DYN_ACMELEN) return 0;
   vlen = body - TAIL - colon - 1;
   if (byte_chr(s + colon + 1,vlen,':') < vlen) return 0;
 
   if (q->now && ttd < DYN_TAI(q)) return 1;
   if (q->mode != DYN_TXT) return 0;
 
-  namelen = dnsname_strip(s + 1 + PREFIXLEN,colon - 1 - PREFIXLEN);
+  namelen = dnsname_strip(s + 1 + DYN_ACMELEN,colon - 1 - DYN_ACMELEN);
   for (i = 0;i < q->nh;++i) {
     if (!h[i].txt || !h[i].allowed) continue;
-    if (h[i].name.len == namelen && case_equalb(s + 1 + PREFIXLEN,namelen,h[i].name.s)) break;
+    if (h[i].name.len == namelen && case_equalb(s + 1 + DYN_ACMELEN,namelen,h[i].name.s)) break;
   }
   if (i == q->nh) return 0;
   ++h[i].txtlines;
