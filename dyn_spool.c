@@ -128,30 +128,37 @@ int dyn_spool_put(const struct dyn_req *q,const char *fn,const stralloc *id,unsi
   return fd;
 }
 
-/* buf gets the file f: 1, or 0 if it is not there, or (alive) if no
-   live handler holds it; -1 on error */
-static int readfile(const char *f,unsigned int *len,int alive)
+/* buf gets the bytes of fd from offset off on, at most ENTRYMAX (more
+   is not one of ours); *len their number. 0 or -1. */
+static int readat(int fd,unsigned long off,unsigned int *len)
+{
+  int r;
+
+  *len = 0;
+  sb.len = 0;
+  for (;;) {
+    if (!stralloc_readyplus(&sb,4096)) { errno = ENOMEM; return -1; }
+    r = pread(fd,buf + *len,sb.a - *len,(off_t) (off + *len));
+    if (r == -1) { if (errno == EINTR) continue; return -1; }
+    if (!r) return 0;
+    *len += r;
+    sb.len = *len;
+    if (*len >= ENTRYMAX) return 0;
+  }
+}
+
+/* buf gets the entry f: 1, or 0 if it is not there or no live handler
+   holds it; -1 on error */
+static int readentry(const char *f,unsigned int *len)
 {
   int fd;
   int r;
 
-  *len = 0;
   fd = open(f,O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd == -1) return errno == ENOENT ? 0 : -1;
-  if (alive) {
-    if (flock(fd,LOCK_EX | LOCK_NB) == 0) { close(fd); return 0; }
-    if (errno != EWOULDBLOCK) { r = errno; close(fd); errno = r; return -1; }
-  }
-  for (;;) {
-    if (!stralloc_readyplus(&sb,4096)) { close(fd); errno = ENOMEM; return -1; }
-    sb.len = *len;
-    r = read(fd,buf + *len,sb.a - *len);
-    if (r == -1) { if (errno == EINTR) continue; r = errno; close(fd); errno = r; return -1; }
-    if (!r) break;
-    *len += r;
-    sb.len = *len;
-    if (*len >= ENTRYMAX) break; /* too long to be one of ours */
-  }
+  if (flock(fd,LOCK_EX | LOCK_NB) == 0) { close(fd); return 0; }
+  r = errno == EWOULDBLOCK ? readat(fd,0,len) : -1;
+  if (r == -1) { r = errno; close(fd); errno = r; return -1; }
   close(fd);
   return 1;
 }
@@ -185,7 +192,7 @@ int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const s
   int r;
 
   if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
-  r = readfile(fn1.s,&len,1);
+  r = readentry(fn1.s,&len);
   if (r <= 0) return r;
   if (len < 12 + HEAD || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != HEAD + sizeof (struct dyn_host)) return 0;
   if (get4(buf + 8) < now) return 0;
@@ -261,22 +268,14 @@ int dyn_spool_answer(const struct dyn_req *q,const char *fn,const stralloc *id,u
 int dyn_spool_result(struct dyn_req *q,int fd,unsigned long *gen)
 {
   unsigned long v[5];
-  unsigned int len = 0;
+  unsigned int len;
   unsigned int pos;
   unsigned int i;
   unsigned int j;
   unsigned int n;
-  int r;
 
-  for (;;) {
-    if (!stralloc_readyplus(&sb,4096)) { errno = ENOMEM; return -1; }
-    r = pread(fd,buf + len,sb.a - len,(off_t) putlen + len);
-    if (r == -1) { if (errno == EINTR) continue; return -1; }
-    if (!r) break;
-    len += r;
-    sb.len = len;
-    if (len >= ENTRYMAX) return 0; /* not an answer */
-  }
+  if (readat(fd,putlen,&len) == -1) return -1;
+  if (len >= ENTRYMAX) return 0; /* not an answer */
   pos = scan_ulong(buf,gen);
   if (!pos || pos >= len || buf[pos] != '\n') return 0;
   ++pos;
