@@ -44,30 +44,34 @@ static const char *makewhy(void)
   return "unable to run make";
 }
 
-/* Runs make (make_run), with the directory fdsync (if not -1) synced
-   while it runs. */
+/* the directory fdsync (if not -1) synced: a rename in it is on disk.
+   0 or -1. */
+static int synced(int fdsync,const char **why)
+{
+  if (fdsync == -1 || fsync(fdsync) == 0) return 0;
+  *why = "unable to sync the data directory";
+  return -1;
+}
+
+/* Runs make (make_run), with the directory fdsync synced while it
+   runs. */
 static int make(unsigned int limit,int fdsync,int *wstat,const char **why)
 {
   struct make_job j;
 
   if (make_start(&j,limit) == -1) { *why = makewhy(); return -1; }
-  if (fdsync != -1 && fsync(fdsync) == -1) {
-    make_leave(&j);
-    *why = "unable to sync the data directory";
-    return -1;
-  }
+  if (synced(fdsync,why) == -1) { make_leave(&j); return -1; }
   *wstat = make_wait(&j,deadline_left());
   if (*wstat == -1) { *why = makewhy(); return -1; }
   return 0;
 }
 
 /* published without a make of this handler's: the directory fdsync
-   (if not -1) synced and closed. 0 or -1. */
+   synced and closed. 0 or -1. */
 static int done(int fdsync,const char **why)
 {
-  if (fdsync == -1) return 0;
-  if (fsync(fdsync) == -1) return fail(why,"unable to sync the data directory",fdsync,-1);
-  close(fdsync);
+  if (synced(fdsync,why) == -1) return fail(why,*why,fdsync,-1);
+  if (fdsync != -1) close(fdsync);
   return 0;
 }
 
