@@ -353,7 +353,7 @@ compile dyn_results.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_results.c
 
 dyn_spool.o: \
-compile dyn_spool.c alloc.h byte.h datadir.h dyn.h fmt.h ip4.h ip6.h scan.h str.h stralloc.h
+compile dyn_spool.c alloc.h byte.h datadir.h dnsname.h dyn.h fmt.h ip4.h ip6.h scan.h str.h stralloc.h
 	./compile dyn_spool.c
 
 dyn_state.o: \

@@ -14,6 +14,8 @@
 #include "stralloc.h"
 #include "alloc.h"
 #include "datadir.h"
+#include "dnsname.h"
+#include "ip4.h"
 #include "dyn.h"
 
 /* Group commit's hand-off. A handler with a change leaves it in
@@ -174,6 +176,23 @@ int dyn_spool_drop(const char *fn,const stralloc *id)
 /* a field of the head of struct dyn_req, from an entry in buf */
 #define FIELD(x,f) byte_copy((char *) &(x)->f,sizeof (x)->f,buf + 12 + offsetof(struct dyn_req,f))
 
+/* An entry is this build's own writing, but a file is input all the
+   same: 1 if the head of q has every number in its bounds and the
+   IPv4 text the one its address gives (that text goes into data.dyn;
+   TXT values are escaped on the way, dyn_txtend) */
+static int sane(const struct dyn_req *q)
+{
+  char text[IP4_FMT];
+  unsigned int i;
+
+  if (q->mode != DYN_SET && q->mode != DYN_KEEP && q->mode != DYN_TXT) return 0;
+  if (q->addr.has4 && (q->addr.len4 != ip4_fmt(text,q->addr.ip4) || !byte_equal(text,q->addr.len4,q->addr.text4))) return 0;
+  if (q->addr.len6 > sizeof q->addr.text6 || q->addr.prefix6 > 127) return 0;
+  if (q->txt.n > DYN_TXTMAX) return 0;
+  for (i = 0;i < q->txt.n;++i) if (q->txt.len[i] > DYN_TXTLEN) return 0;
+  return 1;
+}
+
 /* Reads the entry DATA.req.ID into *qp, which has room for *room
    hosts (names kept and reused); a new one, zeroed, if it is 0 or too
    small for the entry. 1 if *qp holds a change to apply; 2 if it has
@@ -213,6 +232,7 @@ int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const s
   FIELD(q,txt);
   FIELD(q,limits);
   FIELD(q,now);
+  if (!sane(q)) return 0;
   q->nh = nh;
   pos = 12 + HEAD;
   for (i = 0;i < nh;++i) {
@@ -221,7 +241,13 @@ int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const s
     pos += sizeof h;
     n = get4(buf + pos);
     if (n > NAMEMAX || len - pos - 4 < n) return 0;
-    if (!stralloc_copyb(&q->h[i].name,buf + pos + 4,n)) { errno = ENOMEM; return -1; }
+    if (h.ok) {
+      /* a name that goes into data.dyn (a TXT request's lines): a
+         host name, as the handler checked it, or not ours */
+      errno = 0;
+      if (!dnsname_fqdn(&q->h[i].name,buf + pos + 4,n)) return errno == ENOMEM ? -1 : 0;
+    }
+    else if (!stralloc_copyb(&q->h[i].name,buf + pos + 4,n)) { errno = ENOMEM; return -1; }
     pos += 4 + n;
     q->h[i].ok = h.ok;
     q->h[i].allowed = h.allowed;
