@@ -33,7 +33,8 @@
    was dropped finds no answer and applies its change itself. An entry
    is read whole or found short (then dropped the same way). The
    entries are this program's own binary structures, checked by size
-   before use: all their writers and readers are one build of it. */
+   before use (all their writers and readers are one build of it) and
+   checked again as input (sane, dnsname_fqdn). */
 
 #define MAGIC "tdq1"
 #define NAMEMAX 255
