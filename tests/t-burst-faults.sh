@@ -1,10 +1,11 @@
 # 1000 clients at once, each changing its own host, while handlers are
 # killed (kill -9) at random points and the holder of the data lock (a
 # leader applying everyone's waiting changes) is stopped (SIGSTOP) for
-# a while and let go: every client that heard good finds its address
-# in data.dyn and in the data.cdb tinydns serves at the end; data.dyn
-# is whole (every line there, each well formed); nothing is left
-# behind; and the service answers the next request at once.
+# a while, with waiting handlers killed meanwhile, and let go: every
+# client that heard good finds its address in data.dyn and in the
+# data.cdb tinydns serves at the end; data.dyn is whole (every line
+# there, each well formed); nothing is left behind; and the service
+# answers the next request at once.
 . "$TESTS/lib.sh" || exit 1
 
 n=${N:-1000}
@@ -26,20 +27,28 @@ lockholder() {
   done < /proc/locks
 }
 
-# the faults, while the clients are at it: every 0.1-0.3 s kill one
-# random handler (with its make, if any), and every few rounds stop the
-# data lock's holder (a leader) for 2 s, until the clients are done
+# the faults, while the clients are at it: every 20-60 ms kill one
+# random handler (with its make, if any), and stop the data lock's
+# holder (a leader) for 2 s, killing five of the handlers waiting on it
+# meanwhile: in each round until one was stopped, then every tenth, until
+# the clients are done. The faults do not depend on how fast the burst
+# goes: while a leader is stopped, the other clients' handlers are
+# there, waiting.
+# (killone SPARE: a random handler other than SPARE)
+killone() {
+  local hs p
+  hs=($(pgrep -P "$SERVERPID" | grep -vx "${1:-0}"))
+  [ ${#hs[@]} -gt 0 ] || return 1
+  p=${hs[RANDOM % ${#hs[@]}]}
+  pkill -KILL -P "$p" 2>/dev/null
+  kill -KILL "$p" 2>/dev/null
+}
 faults() {
-  local round=0 hs p l k killed=0 stopped=0
+  local round=0 l k killed=0 stopped=0
   while [ ! -e stop ]; do
     round=$((round + 1))
-    hs=($(pgrep -P "$SERVERPID"))
-    if [ ${#hs[@]} -gt 0 ]; then
-      p=${hs[RANDOM % ${#hs[@]}]}
-      pkill -KILL -P "$p" 2>/dev/null
-      kill -KILL "$p" 2>/dev/null && killed=$((killed + 1))
-    fi
-    if [ $((round % 4)) = 2 ]; then
+    killone && killed=$((killed + 1))
+    if [ $stopped = 0 ] || [ $((round % 10)) = 0 ]; then
       for ((k = 0; k < 200; k++)); do
         l=$(lockholder)
         [ -n "$l" ] && break
@@ -47,18 +56,21 @@ faults() {
       done
       if [ -n "$l" ] && kill -STOP "$l" 2>/dev/null; then
         stopped=$((stopped + 1))
-        sleep 2
+        for k in 1 2 3 4 5; do
+          sleep 0.4
+          killone "$l" && killed=$((killed + 1))
+        done
         kill -CONT "$l" 2>/dev/null
       fi
     fi
-    sleep 0.$((RANDOM % 3 + 1))
+    sleep 0.0$((RANDOM % 5 + 2))
   done
   echo "$killed $stopped" > faults
 }
 
 mkdir out
 start=$(date +%s)
-nice -n -15 bash -c "$(declare -f faults lockholder); SERVERPID=$SERVERPID; faults" &
+nice -n -15 bash -c "$(declare -f faults killone lockholder); SERVERPID=$SERVERPID; faults" &
 faulter=$!
 clients=()
 for ((i = 1; i <= n; i++)); do
