@@ -54,12 +54,15 @@ static int synced(int fdsync,const char **why)
 }
 
 /* Runs make (make_run), with the directory fdsync synced while it
-   runs. */
-static int make(unsigned int limit,int fdsync,int *wstat,const char **why)
+   runs, and *fdold (if not -1) closed once make's watchdog has it too:
+   the watchdog's close is the last (make_start), and frees the file
+   while this handler answers. */
+static int make(unsigned int limit,int fdsync,int *fdold,int *wstat,const char **why)
 {
   struct make_job j;
 
-  if (make_start(&j,limit) == -1) { *why = makewhy(); return -1; }
+  if (make_start(&j,limit,*fdold) == -1) { *why = makewhy(); return -1; }
+  if (*fdold != -1) { close(*fdold); *fdold = -1; }
   if (synced(fdsync,why) == -1) { make_leave(&j); return -1; }
   *wstat = make_wait(&j,deadline_left());
   if (*wstat == -1) { *why = makewhy(); return -1; }
@@ -78,7 +81,7 @@ static int done(int fdsync,const char **why)
 /* GROUPCOMMIT=0, the way it was before group commit, for comparison in
    make bench: every change runs its own make, with the data lock held
    so that no other change is written meanwhile. fdsync is left open. */
-static int seed(const char *fn,int fdbuild,unsigned int limit,int fdsync,int *wstat,const char **why)
+static int seed(const char *fn,int fdbuild,unsigned int limit,int fdsync,int *fdold,int *wstat,const char **why)
 {
   struct dyn_state st;
   int fd;
@@ -86,7 +89,7 @@ static int seed(const char *fn,int fdbuild,unsigned int limit,int fdsync,int *ws
   fd = dyn_lock(fn,deadline_left(),&st,why);
   if (fd == -1) return fail(why,*why,fdbuild,-1);
   if (dyn_touch(fn) == -1) return fail(why,"unable to set the time of the data file",fd,fdbuild);
-  if (make(limit,fdsync,wstat,why) == -1) return fail(why,*why,fd,fdbuild);
+  if (make(limit,fdsync,fdold,wstat,why) == -1) return fail(why,*why,fd,fdbuild);
   if (!*wstat) {
     st.built = st.written;
     if (dyn_state_write(fd,&st) == -1) return fail(why,"unable to write lock file",fd,fdbuild);
@@ -107,8 +110,9 @@ static int seed(const char *fn,int fdbuild,unsigned int limit,int fdsync,int *ws
    renamed fn (dyn_update) and the rename is not yet on disk: the
    directory is synced before 0 is returned, while make runs if this
    handler runs it. 0: published. 1: make failed, *wstat says how. -1:
-   no answer in time or an error (errno, *why). */
-int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int sync,int *wstat,const char **why)
+   no answer in time or an error (errno, *why). fdold: see
+   dyn_publish. */
+static int publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int sync,int *fdold,int *wstat,const char **why)
 {
   static stralloc buildfn;
   struct dyn_state st;
@@ -134,7 +138,7 @@ int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,un
   if (fcntl(fdbuild,F_SETFD,0) == -1) return fail(why,"unable to set up build lock",fdbuild,fdsync);
   if (lock_wait(fdbuild,wait) == -1) return fail(why,"unable to get build lock",fdbuild,fdsync);
   if (always) {
-    r = seed(fn,fdbuild,limit,fdsync,wstat,why);
+    r = seed(fn,fdbuild,limit,fdsync,fdold,wstat,why);
     if (fdsync != -1) { e = errno; close(fdsync); errno = e; }
     return r;
   }
@@ -145,10 +149,25 @@ int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,un
   if (st.built >= gen) { close(fdbuild); return done(fdsync,why); }
 
   target = st.written;
-  if (make(limit,fdsync,wstat,why) == -1) return fail(why,*why,fdbuild,fdsync);
+  if (make(limit,fdsync,fdold,wstat,why) == -1) return fail(why,*why,fdbuild,fdsync);
   if (fdsync != -1) close(fdsync);
   if (*wstat) { close(fdbuild); return 1; }
   if (state(fn,&st,target,0,why) == -1) return fail(why,*why,fdbuild,-1);
   close(fdbuild);
   return 0;
+}
+
+/* publish, and fdold closed: -1, or the version of fn that this
+   handler's rename replaced, still open (dyn_update). Its last close
+   frees its blocks and page cache, about as long as the copy took; if
+   this handler runs make, make's watchdog pays that once make is
+   done, instead of the client waiting for it. */
+int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int sync,int fdold,int *wstat,const char **why)
+{
+  int r;
+  int e;
+
+  r = publish(fn,gen,always,wait,limit,sync,&fdold,wstat,why);
+  if (fdold != -1) { e = errno; close(fdold); errno = e; }
+  return r;
 }

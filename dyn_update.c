@@ -56,7 +56,7 @@ static int look(struct dyn_req *q,const char *fn)
 /* With the data lock held: q and the changes waiting for a rewrite
    (dyn_spool), as many as fit in one batch, applied in one rewrite;
    every waiting one applied gets its answer. */
-static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn_state *st,const char **why)
+static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn_state *st,int *fdold,const char **why)
 {
   unsigned long now = (unsigned long) time(0);
   unsigned int n = 0;
@@ -82,7 +82,7 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
       }
       if (dyn_spool_drop(fn,&waitid[n]) == -1) { *why = "unable to remove a waiting change"; return -1; }
     }
-  r = dyn_apply(&b,fn,fdlock,n ? 0 : &seen,st,why);
+  r = dyn_apply(&b,fn,fdlock,n ? 0 : &seen,st,fdold,why);
   if (r == -1) return -1;
   for (i = 0;i < n;++i) {
     dyn_results(waiting[i]);
@@ -107,8 +107,9 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
    written. Fills q's counts for dyn_results, or its results. After a
    1 the rename may not be on disk yet: nobody is told good before the
    directory is synced (dyn_publish, while make runs), but the next
-   writer need not wait for it. */
-int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,struct dyn_state *st,const char **why)
+   writer need not wait for it. *fdold is -1, or, if this handler
+   renamed fn, the replaced version, still open (dyn_apply). */
+int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,struct dyn_state *st,int *fdold,const char **why)
 {
   unsigned long gen;
   int fdlock = -1;
@@ -116,6 +117,7 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
   int r;
   int x;
 
+  *fdold = -1;
   r = look(q,fn);
   if (r == -1) { *why = "unable to read data file"; return -1; }
   if (!r) {
@@ -158,7 +160,7 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
     /* nobody took it: this handler leads */
     if (dyn_spool_drop(fn,&id) == -1) { *why = "unable to remove a waiting change"; goto fail; }
   }
-  r = lead(q,fn,fdlock,alone,st,why);
+  r = lead(q,fn,fdlock,alone,st,fdold,why);
   if (r == -1) goto fail;
   dyn_results(q);
   close(fdlock);

@@ -18,8 +18,8 @@
    seconds, then sends TERM to the group and, MAKE_KILLGRACE seconds
    later, KILL, and reports the result through a pipe. The caller waits
    for that report only as long as it may; when it gives up, make and
-   the watchdog go on without it, keeping the build lock (inherited by
-   both) until make is done or killed. */
+   the watchdog go on without it, and make keeps the build lock (which
+   it inherits) until it is done or killed. */
 
 /* milliseconds from now until end, at least 0 */
 static long msleft(const struct timespec *end)
@@ -117,16 +117,10 @@ static int reap(pid_t pid)
   return wstat;
 }
 
-static void closeifexec(int fd)
-{
-  int f = fcntl(fd,F_GETFD);
-  if (f != -1 && (f & FD_CLOEXEC)) close(fd);
-}
-
-/* closes the close-on-exec descriptors above 2 but keep, found in
+/* closes the descriptors above 2 but keep and late, found in
    /proc/self/fd (a handful, where a loop over every possible number
    costs 65536 system calls); 0 if that cannot be read */
-static int closeexec(int keep)
+static int closeall(int keep,int late)
 {
   DIR *dir;
   struct dirent *d;
@@ -138,20 +132,23 @@ static int closeexec(int keep)
   while ((d = readdir(dir))) {
     n = scan_ulong(d->d_name,&u);
     if (!n || d->d_name[n] || u < 3 || u > MAKE_FDMAX) continue;
-    if ((int) u == keep || (int) u == dirfd(dir)) continue;
-    closeifexec((int) u);
+    if ((int) u == keep || (int) u == late || (int) u == dirfd(dir)) continue;
+    close((int) u);
   }
   closedir(dir);
   return 1;
 }
 
-/* The watchdog, in the child: keeps what make would keep (fd 2, the
-   build lock) and nothing of the client's (fds 0 and 1 become
-   /dev/null, close-on-exec descriptors are closed), runs make, and
-   writes {how, value} to fdout: 0 and the wait status; 1 and the wait
-   status after it was killed at limit; 2 and errno if it could not be
-   started. */
-static void watchdog(int fdout,unsigned int limit)
+/* The watchdog, in the child: runs make, and writes {how, value} to
+   fdout: 0 and the wait status; 1 and the wait status after it was
+   killed at limit; 2 and errno if it could not be started. It keeps
+   nothing of the client's (fds 0 and 1 become /dev/null) nor of the
+   caller's: once make runs, with what it inherits (fd 2, the build
+   lock), the watchdog closes every other descriptor, but late (if not
+   -1) only after its report is written: a file whose last descriptor
+   that is (a replaced data file) is freed while its caller answers,
+   not before (dyn_publish). */
+static void watchdog(int fdout,int late,unsigned int limit)
 {
   sigset_t chld;
   sigset_t old;
@@ -164,19 +161,20 @@ static void watchdog(int fdout,unsigned int limit)
 
   f = open("/dev/null",O_RDWR);
   if (f == -1 || dup2(f,0) == -1 || dup2(f,1) == -1) _exit(111);
-  if (!closeexec(fdout)) {
-    /* no /proc: every descriptor number there may be */
-    fdmax = sysconf(_SC_OPEN_MAX);
-    if (fdmax < 0 || fdmax > MAKE_FDMAX) fdmax = MAKE_FDMAX;
-    for (fd = 3;fd < fdmax;++fd)
-      if (fd != fdout) closeifexec(fd);
-  }
+  if (f > 2) close(f); /* make has it as 0 and 1 */
 
   signal(SIGCHLD,SIG_DFL);
   sigemptyset(&chld);
   sigaddset(&chld,SIGCHLD);
   sigprocmask(SIG_BLOCK,&chld,&old);
   r = runmake(&pid,&old);
+  if (!closeall(fdout,late)) {
+    /* no /proc: every descriptor number there may be */
+    fdmax = sysconf(_SC_OPEN_MAX);
+    if (fdmax < 0 || fdmax > MAKE_FDMAX) fdmax = MAKE_FDMAX;
+    for (fd = 3;fd < fdmax;++fd)
+      if (fd != fdout && fd != late) close(fd);
+  }
   if (r == EAGAIN || r == ENOMEM) {
     res[0] = 2; res[1] = r;
   }
@@ -198,13 +196,18 @@ static void watchdog(int fdout,unsigned int limit)
     res[1] = reap(pid);
   }
   write(fdout,(char *) res,sizeof res); /* nobody may be reading: fine */
+  close(fdout);
+  if (late != -1) close(late);
   _exit(0);
 }
 
 /* Starts make in the current directory under a watchdog that ends it
-   (its whole process group) once it has run limit seconds. 0, or -1
-   with errno. */
-int make_start(struct make_job *j,unsigned int limit)
+   (its whole process group) once it has run limit seconds. late: -1,
+   or a descriptor whose last close may be slow (a replaced file of
+   megabytes, its blocks and page cache freed then): the watchdog
+   closes its copy once make's result is reported, and the caller need
+   not wait for that. 0, or -1 with errno. */
+int make_start(struct make_job *j,unsigned int limit,int late)
 {
   int pi[2];
   pid_t pid;
@@ -216,15 +219,15 @@ int make_start(struct make_job *j,unsigned int limit)
   }
   pid = fork();
   if (pid == -1) { e = errno; close(pi[0]); close(pi[1]); errno = e; return -1; }
-  if (pid == 0) { close(pi[0]); watchdog(pi[1],limit); }
+  if (pid == 0) { close(pi[0]); watchdog(pi[1],late,limit); }
   close(pi[1]);
   j->fd = pi[0];
   j->pid = pid;
   return 0;
 }
 
-/* Leaves a started make to its watchdog: it goes on, keeping whatever
-   make inherits (such as the build lock), until it is done or killed. */
+/* Leaves a started make to its watchdog: make goes on, keeping what it
+   inherits (such as the build lock), until it is done or killed. */
 void make_leave(struct make_job *j)
 {
   close(j->fd);
@@ -257,7 +260,9 @@ int make_wait(struct make_job *j,unsigned int seconds)
   }
   e = errno;
   close(j->fd);
-  reap(j->pid);
+  /* reaped if gone; it may still be closing late (make_start): then
+     not waited for, a zombie until this process ends */
+  while (waitpid(j->pid,0,WNOHANG) == -1 && errno == EINTR) ;
   if (r == -1) { errno = e; return -1; }
   if (r != sizeof res) { errno = EPIPE; return -1; } /* the watchdog died */
   if (res[0] == 2) { errno = res[1]; return -1; }
@@ -269,6 +274,6 @@ int make_run(unsigned int seconds,unsigned int limit)
 {
   struct make_job j;
 
-  if (make_start(&j,limit) == -1) return -1;
+  if (make_start(&j,limit,-1) == -1) return -1;
   return make_wait(&j,seconds);
 }

@@ -11,7 +11,7 @@ struct make_job {
   pid_t pid; /* the watchdog */
 };
 
-extern int make_start(struct make_job *,unsigned int);
+extern int make_start(struct make_job *,unsigned int,int);
 extern int make_wait(struct make_job *,unsigned int);
 extern void make_leave(struct make_job *);
 extern int make_run(unsigned int,unsigned int);

@@ -306,7 +306,7 @@ static void publish(void)
   int x;
 
   deadline_set(WAIT);
-  x = dyn_publish(data,st.written,0,WAIT,WAIT,0,&wstat,&why);
+  x = dyn_publish(data,st.written,0,WAIT,WAIT,0,-1,&wstat,&why);
   if (x == -1) strerr_die(111,FATAL,why,0,0,errno);
   if (x == 1) {
     if (WIFEXITED(wstat)) strerr_die(111,FATAL,"the data file is written, but make failed",0,0,0);

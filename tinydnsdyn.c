@@ -707,16 +707,17 @@ static void update(void)
   int changed;
   int pub;
   int wstat;
+  int fdold;
 
   deadline_set(conf.timeout); /* for the locks and the make we may wait for */
-  changed = dyn_update(&q,conf.data,deadline_left(),!conf.groupcommit,&st,&reason);
+  changed = dyn_update(&q,conf.data,deadline_left(),!conf.groupcommit,&st,&fdold,&reason);
   if (changed == -1) {
     for (i = 0;i < q.nh;++i) q.h[i].result = q.h[i].ok ? DYN_911 : DYN_NOTFQDN;
     results();
     finish(111,0,reason,errno);
   }
   if (!served() || (!changed && st.built >= st.written)) return;
-  pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),conf.maketimeout,changed,&wstat,&reason);
+  pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),conf.maketimeout,changed,fdold,&wstat,&reason);
   if (!pub) return;
   unserved(pub == 1 ? DYN_DNSERR : DYN_911);
   results();
