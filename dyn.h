@@ -169,13 +169,15 @@ struct dyn_edits {
   struct dyn_edit e[DYN_EDITMAX];
   unsigned int n;
   unsigned int max;
+  int stop;              /* count only: stop at the first line that changes */
+  unsigned long next;    /* where a stopped pass goes on (0: none stopped) */
   stralloc bytes;
   unsigned long size;    /* bytes of the file the pass read */
 };
 
 /* What a pass over one version of the data file found, for one
    request: its edits, and which version (dyn_apply uses them if the
-   file is still that one). */
+   file is still that one, and finishes the pass if it stopped). */
 struct dyn_seen {
   struct dyn_edits *e;
   int lost;                      /* more edits than e holds */

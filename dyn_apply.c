@@ -38,8 +38,9 @@ static int changes(const struct dyn_batch *b)
    and no temporary file is left. The directory is not synced: the
    caller does it, after letting the lock go. seen, if not 0, is what a
    look at the file found for the batch's one request: if the file is
-   still that version, its counts and edits stand, and the first pass
-   is not made again. After a 1, *fdold is the replaced version of fn,
+   still that version, its counts and edits stand (and the look's pass
+   goes on from where it stopped, if it did), and the first pass is
+   not made again. After a 1, *fdold is the replaced version of fn,
    still open: whoever closes it last pays for freeing its blocks and
    page cache (1.2 ms at 100,000 lines), so the caller chooses where
    (dyn_publish: beside make). */
@@ -62,6 +63,11 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_see
     /* renamed into place, never written in place: the same version */
     ed = seen->e;
     lost = seen->lost;
+    if (ed->next) {
+      ed->stop = 0;
+      lost = dyn_count(b,fdin,ed);
+      if (lost == -1) return fail(why,"unable to read data file",fdin);
+    }
   }
   else {
     lost = dyn_count(b,fdin,ed);

@@ -127,9 +127,15 @@ static int skippable(const struct dyn_batch *b,const char *s,unsigned int len)
    requests add (dyn_txtend). The hosts' counts are set from scratch.
    fdout -1: count only; the edits are recorded in e (at most e->max,
    DYN_EDITMAX if 0) for dyn_copy; returns 0 if all of them are there,
-   1 if there were more. Otherwise the edited file is written to fdout,
-   e being the window of edits not yet written; returns 0. -1 on error,
-   errno set. e->size gets the size of the file read. */
+   1 if there were more; with e->stop, it returns 2 after the first
+   line that changes (before the last), its counts and edits so far
+   kept, and e->next set to where the next line starts: the next count
+   with this e goes on from there, as if it had never stopped (a look
+   asks only whether anything changes; whoever applies the change
+   finishes the count, dyn_apply). Otherwise
+   the edited file is written to fdout, e being the window of edits not
+   yet written; returns 0. -1 on error, errno set. e->size gets the
+   size of the file read. */
 int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
 {
   struct pass p;
@@ -143,6 +149,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   unsigned int k;
   struct dyn_req *q;
   int skipping = 0;       /* inside an over-long line */
+  int x;
   int endnl = 1;          /* the file so far is empty or ends with a newline */
   int r;
 
@@ -152,15 +159,19 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   p.fdout = fdout;
   p.copied = 0;
   p.lost = 0;
-  e->n = 0;
-  e->bytes.len = 0;
-  for (k = 0;k < b->n;++k)
-    for (q = b->r[k],i = 0;i < q->nh;++i) {
-      q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
-      q->h[i].ptr4 = q->h[i].ptr6 = 0;
-      q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
-    }
-  if (lseek(fdin,0,SEEK_SET) == -1) return -1;
+  if (fdout == -1) off = e->next; /* a stopped count goes on */
+  e->next = 0;
+  if (!off) {
+    e->n = 0;
+    e->bytes.len = 0;
+    for (k = 0;k < b->n;++k)
+      for (q = b->r[k],i = 0;i < q->nh;++i) {
+        q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
+        q->h[i].ptr4 = q->h[i].ptr6 = 0;
+        q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
+      }
+  }
+  if (lseek(fdin,(off_t) off,SEEK_SET) == -1) return -1;
 
   for (;;) {
     r = read(fdin,buf + have,BUFSIZE - have);
@@ -175,7 +186,11 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
       for (;m;m &= m - 1) {
         nl = blk + (unsigned int) __builtin_ctzll(m); /* the lowest set bit */
         if (skipping) skipping = 0;
-        else if (!skippable(b,buf + start,nl + 1 - start) && line(&p,b,off + start,buf + start,nl + 1 - start) == -1) return -1;
+        else if (!skippable(b,buf + start,nl + 1 - start)) {
+          x = line(&p,b,off + start,buf + start,nl + 1 - start);
+          if (x == -1) return -1;
+          if (x && e->stop && fdout == -1) { e->next = off + nl + 1; return 2; }
+        }
         start = nl + 1;
       }
     }

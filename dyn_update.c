@@ -25,7 +25,9 @@ static struct dyn_seen seen;
 /* A look at the data file as it is, without the lock (a rename makes
    an open file a snapshot): 1 if request q would change it, 0 if not
    (the counts in q then answer it), -1 on error. What it found is kept
-   in seen. */
+   in seen. It stops at the first line that changes: a change in a
+   burst, applied by a leader, costs its handler only the lines before
+   its host's; one that leads alone finishes the count (dyn_apply). */
 static int look(struct dyn_req *q,const char *fn)
 {
   struct stat sb;
@@ -37,6 +39,8 @@ static int look(struct dyn_req *q,const char *fn)
   if (fd == -1) return -1;
   dyn_batch_start(&b);
   dyn_batch_add(&b,q);
+  e.stop = 1;
+  e.next = 0;
   r = fstat(fd,&sb);
   if (r != -1) r = dyn_count(&b,fd,&e);
   i = errno;
@@ -50,7 +54,7 @@ static int look(struct dyn_req *q,const char *fn)
   seen.size = sb.st_size;
   seen.sec = sb.st_mtim.tv_sec;
   seen.nsec = sb.st_mtim.tv_nsec;
-  return changes(q);
+  return r == 2 || changes(q);
 }
 
 /* With the data lock held: q and the changes waiting for a rewrite

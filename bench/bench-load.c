@@ -18,7 +18,9 @@
    127.0.0.1:port, conc at a time, one connection each, read to EOF;
    with rate, request n starts no sooner than n/rate seconds in (a
    steady load, as from many routers polling).
-   In the request, "@@@@@@" becomes the request's number (000001...).
+   In the request, "@@@@@@" becomes the request's number (000001...),
+   times $STRIDE if that is set: hosts spread over a data file, as a
+   burst's are, not its first lines only.
    Prints requests, seconds, req/s, latency p50/p99/max in ms, and how
    many answers were not "200" with a body line starting good/nochg. */
 
@@ -26,6 +28,7 @@
 #define MAXTOTAL 100000
 
 static stralloc req;
+static unsigned long stride = 1;
 static unsigned long lat[MAXTOTAL];
 static char rbuf[65536];
 
@@ -64,7 +67,7 @@ static unsigned long one(unsigned int port,unsigned long n)
   if (!stralloc_copy(&x,&req)) strerr_die(111,FATAL,"out of memory",0,0,0);
   for (i = 0;i + 6 <= x.len;++i)
     if (byte_equal(x.s + i,6,"@@@@@@")) {
-      unsigned int k = fmt_ulong(num,n);
+      unsigned int k = fmt_ulong(num,n * stride);
       byte_copy(x.s + i,6,"000000");
       if (k <= 6) byte_copy(x.s + i + 6 - k,k,num);
     }
@@ -119,6 +122,7 @@ int main(int argc,char **argv)
 
   if (argc != 5 && argc != 6) strerr_die(100,"bench-load: usage: bench-load port conc total reqfile [rate]",0,0,0,0);
   if (argc == 6) scan_ulong(argv[5],&rate);
+  if (getenv("STRIDE")) scan_ulong(getenv("STRIDE"),&stride);
   scan_ulong(argv[1],&port);
   scan_ulong(argv[2],&conc);
   scan_ulong(argv[3],&total);

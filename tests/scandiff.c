@@ -7,8 +7,12 @@
    other case, trailing dots, wildcards, prefixes, suffixes, every
    record type, CRs, a last line without newline. And the batch's name
    filter must skip none of the lines that matter: the same pass with
-   it off (every line looked up) gives the same too. Prints the number
-   of cases that differ. Built and run by t-scandiff.sh. */
+   it off (every line looked up) gives the same too. And a look that
+   stops at the first line that changes (e->stop) stops iff the whole
+   pass has an edit (in a line ending with a newline: it never stops
+   at a last line without one), and once it goes on to the end, gives
+   the same counts and bytes. Prints the number of cases that differ.
+   Built and run by t-scandiff.sh. */
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,9 +66,11 @@ static struct dyn_req q;
 static struct dyn_batch b;
 static struct dyn_batch bu; /* the same, unfiltered */
 static stralloc out3;
+static stralloc out4;
 static struct dyn_edits e1;
 static struct dyn_edits e2;
 static struct dyn_edits e3;
+static struct dyn_edits e4; /* stop */
 
 int main(int argc,char **argv)
 {
@@ -73,7 +79,9 @@ int main(int argc,char **argv)
   unsigned long bad = 0;
   unsigned int k, nl;
   char num[FMT_ULONG];
-  int fd, fdo, lost, differ;
+  unsigned long s0, t0, s1, t1; /* the same, after a stop */
+  unsigned int last; /* where a last line without newline starts */
+  int fd, fdo, lost, differ, stopped;
 
   if (argc > 1) iters = strtoul(argv[1],0,10);
   srand(12345);
@@ -105,23 +113,38 @@ int main(int argc,char **argv)
     if (writefile("scandiff.in",&in) == -1) return 111;
 
     fd = open("scandiff.in",O_RDONLY);
+    e4.stop = 1;
+    stopped = dyn_pass(&b,fd,-1,&e4);
+    if (stopped == -1) return 111;
+    e4.stop = 0;
+    if (stopped == 2 && dyn_pass(&b,fd,-1,&e4) != 0) return 111;
+    s0 = q.h[0].lines; t0 = q.h[0].changed; s1 = q.h[1].lines; t1 = q.h[1].changed;
+    fdo = open("scandiff.4",O_WRONLY | O_CREAT | O_TRUNC,0600);
+    if (dyn_copy(fd,0,e4.size,&e4,fdo) == -1) return 111;
+    close(fdo);
     lost = dyn_pass(&b,fd,-1,&e1);
     l0 = q.h[0].lines; c0 = q.h[0].changed; l1 = q.h[1].lines; c1 = q.h[1].changed;
+    differ = s0 != l0 || t0 != c0 || s1 != l1 || t1 != c1;
     fdo = open("scandiff.1",O_WRONLY | O_CREAT | O_TRUNC,0600);
     if (lost != 0 || dyn_copy(fd,0,e1.size,&e1,fdo) == -1) return 111;
     close(fdo);
     fdo = open("scandiff.2",O_WRONLY | O_CREAT | O_TRUNC,0600);
     if (dyn_pass(&b,fd,fdo,&e2) == -1) return 111;
     close(fdo);
-    differ = q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1;
+    differ |= q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1;
     fdo = open("scandiff.3",O_WRONLY | O_CREAT | O_TRUNC,0600);
     if (dyn_pass(&bu,fd,fdo,&e3) == -1) return 111;
     close(fdo);
     close(fd);
-    if (readfile("scandiff.1",&out1) == -1 || readfile("scandiff.2",&out2) == -1 || readfile("scandiff.3",&out3) == -1) return 111;
-    if (differ || q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1
+    if (readfile("scandiff.1",&out1) == -1 || readfile("scandiff.2",&out2) == -1 || readfile("scandiff.3",&out3) == -1
+        || readfile("scandiff.4",&out4) == -1) return 111;
+    last = in.len;
+    if (in.len && in.s[in.len - 1] != '\n')
+      for (last = in.len - 1;last && in.s[last - 1] != '\n';--last) ;
+    if (differ || (stopped == 2) != (e1.n > 0 && e1.e[0].from < last) || q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1
         || out1.len != out2.len || memcmp(out1.s,out2.s,out1.len)
-        || out1.len != out3.len || memcmp(out1.s,out3.s,out1.len)) {
+        || out1.len != out3.len || memcmp(out1.s,out3.s,out1.len)
+        || out1.len != out4.len || memcmp(out1.s,out4.s,out1.len)) {
       if (!bad) writefile("scandiff.bad",&in);
       ++bad;
     }
