@@ -127,6 +127,7 @@ int main(int argc,char **argv)
   scan_ulong(argv[2],&conc);
   scan_ulong(argv[3],&total);
   if (!conc || !total || total > MAXTOTAL || conc > total) strerr_die(100,FATAL,"bad numbers",0,0,0);
+  if (!stride || total * stride > 999999) strerr_die(100,FATAL,"bad STRIDE: the numbers must fit in @@@@@@",0,0,0);
   fd = open(argv[4],O_RDONLY);
   if (fd == -1) strerr_die(111,FATAL,"unable to open ",argv[4],0,0);
   while ((r = read(fd,buf,sizeof buf)) > 0)

@@ -119,7 +119,7 @@ fi
 # data.cdb itself, under setlock); rewrites: data.dyn replacements
 # (the written count in data.dyn.lock)
 burstrow() { # burstrow ROW LINES N: hosts spread over the file (STRIDE)
-  local row=$1 lines=$2 n=$3 mode out makes label rw stride=$(($2 / $3))
+  local row=$1 lines=$2 n=$3 mode out makes label rw stride=$((($2 - 1) / $3))
   request "h@@@@@@.example.com" 198.51.100.1 md5user > req.burst1
   request "h@@@@@@.example.com" 198.51.100.2 md5user > req.burst2
   echo "$row. $n concurrent changed updates (distinct hosts), tinydns-data on $lines lines, tcpserver -c $n"
