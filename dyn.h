@@ -169,7 +169,7 @@ struct dyn_edits {
   struct dyn_edit e[DYN_EDITMAX];
   unsigned int n;
   unsigned int max;
-  int stop;              /* count only: stop at the first line that changes */
+  int stop;              /* count only: the next pass stops at the first line that changes */
   unsigned long next;    /* where a stopped pass goes on (0: none stopped) */
   stralloc bytes;
   unsigned long size;    /* bytes of the file the pass read */

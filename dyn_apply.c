@@ -64,7 +64,6 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_see
     ed = seen->e;
     lost = seen->lost;
     if (ed->next) {
-      ed->stop = 0;
       lost = dyn_count(b,fdin,ed);
       if (lost == -1) return fail(why,"unable to read data file",fdin);
     }

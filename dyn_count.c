@@ -22,24 +22,18 @@ static unsigned int txtmark(struct dyn_batch *b)
    -1), twice if it has TXT requests: their hosts are marked after the
    first. The same for a look and for a rewrite. Returns what dyn_pass
    returns. With e->stop, only the first pass may stop (2: something
-   changes); the next count with e then goes on with it, and makes the
-   second in full. */
+   changes; dyn_pass clears e->stop): the next count with e then goes
+   on with it, and makes the second in full. */
 int dyn_count(struct dyn_batch *b,int fd,struct dyn_edits *e)
 {
   unsigned int i;
   unsigned int k;
-  int stop;
   int r;
 
   if (!e->next)
     for (k = 0;k < b->n;++k)
       for (i = 0;i < b->r[k]->nh;++i) b->r[k]->h[i].txt = 0;
   r = dyn_pass(b,fd,-1,e);
-  if (r != -1 && r != 2 && txtmark(b)) {
-    stop = e->stop;
-    e->stop = 0;
-    r = dyn_pass(b,fd,-1,e);
-    e->stop = stop;
-  }
+  if (r != -1 && r != 2 && txtmark(b)) r = dyn_pass(b,fd,-1,e);
   return r;
 }

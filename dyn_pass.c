@@ -127,15 +127,15 @@ static int skippable(const struct dyn_batch *b,const char *s,unsigned int len)
    requests add (dyn_txtend). The hosts' counts are set from scratch.
    fdout -1: count only; the edits are recorded in e (at most e->max,
    DYN_EDITMAX if 0) for dyn_copy; returns 0 if all of them are there,
-   1 if there were more; with e->stop, it returns 2 after the first
-   line that changes (before the last), its counts and edits so far
-   kept, and e->next set to where the next line starts: the next count
-   with this e goes on from there, as if it had never stopped (a look
-   asks only whether anything changes; whoever applies the change
-   finishes the count, dyn_apply). Otherwise
-   the edited file is written to fdout, e being the window of edits not
-   yet written; returns 0. -1 on error, errno set. e->size gets the
-   size of the file read. */
+   1 if there were more; with e->stop (for this pass only: it is
+   cleared), it returns 2 after the first line that changes (before
+   the last), its counts and edits so far kept, and e->next set to
+   where the next line starts: the next count with this e goes on from
+   there, as if it had never stopped (a look asks only whether anything
+   changes; whoever applies the change finishes the count, dyn_apply).
+   Otherwise the edited file is written to fdout, e being the window of
+   edits not yet written; returns 0. -1 on error, errno set. e->size
+   gets the size of the file read. */
 int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
 {
   struct pass p;
@@ -149,6 +149,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   unsigned int k;
   struct dyn_req *q;
   int skipping = 0;       /* inside an over-long line */
+  int stop = e->stop && fdout == -1;
   int x;
   int endnl = 1;          /* the file so far is empty or ends with a newline */
   int r;
@@ -161,6 +162,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   p.lost = 0;
   if (fdout == -1) off = e->next; /* a stopped count goes on */
   e->next = 0;
+  e->stop = 0;
   if (!off) {
     e->n = 0;
     e->bytes.len = 0;
@@ -189,7 +191,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
         else if (!skippable(b,buf + start,nl + 1 - start)) {
           x = line(&p,b,off + start,buf + start,nl + 1 - start);
           if (x == -1) return -1;
-          if (x && e->stop && fdout == -1) { e->next = off + nl + 1; return 2; }
+          if (x && stop) { e->next = off + nl + 1; return 2; }
         }
         start = nl + 1;
       }

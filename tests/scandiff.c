@@ -116,7 +116,6 @@ int main(int argc,char **argv)
     e4.stop = 1;
     stopped = dyn_pass(&b,fd,-1,&e4);
     if (stopped == -1) return 111;
-    e4.stop = 0;
     if (stopped == 2 && dyn_pass(&b,fd,-1,&e4) != 0) return 111;
     s0 = q.h[0].lines; t0 = q.h[0].changed; s1 = q.h[1].lines; t1 = q.h[1].changed;
     fdo = open("scandiff.4",O_WRONLY | O_CREAT | O_TRUNC,0600);
