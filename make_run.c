@@ -117,18 +117,27 @@ static int reap(pid_t pid)
   return wstat;
 }
 
-/* closes the descriptors above 2 but keep and late, found in
+/* closes the descriptors above 2 but keep and late: those found in
    /proc/self/fd (a handful, where a loop over every possible number
-   costs 65536 system calls); 0 if that cannot be read */
-static int closeall(int keep,int late)
+   costs 65536 system calls), or without /proc every number there may
+   be */
+static void closeall(int keep,int late)
 {
   DIR *dir;
   struct dirent *d;
   unsigned long u;
   unsigned int n;
+  long fd;
+  long fdmax;
 
   dir = opendir("/proc/self/fd");
-  if (!dir) return 0;
+  if (!dir) {
+    fdmax = sysconf(_SC_OPEN_MAX);
+    if (fdmax < 0 || fdmax > MAKE_FDMAX) fdmax = MAKE_FDMAX;
+    for (fd = 3;fd < fdmax;++fd)
+      if (fd != keep && fd != late) close(fd);
+    return;
+  }
   while ((d = readdir(dir))) {
     n = scan_ulong(d->d_name,&u);
     if (!n || d->d_name[n] || u < 3 || u > MAKE_FDMAX) continue;
@@ -136,7 +145,6 @@ static int closeall(int keep,int late)
     close((int) u);
   }
   closedir(dir);
-  return 1;
 }
 
 /* The watchdog, in the child: runs make, and writes {how, value} to
@@ -155,8 +163,6 @@ static void watchdog(int fdout,int late,unsigned int limit)
   int res[2];
   pid_t pid;
   int r;
-  long fd;
-  long fdmax;
   int f;
 
   f = open("/dev/null",O_RDWR);
@@ -168,13 +174,7 @@ static void watchdog(int fdout,int late,unsigned int limit)
   sigaddset(&chld,SIGCHLD);
   sigprocmask(SIG_BLOCK,&chld,&old);
   r = runmake(&pid,&old);
-  if (!closeall(fdout,late)) {
-    /* no /proc: every descriptor number there may be */
-    fdmax = sysconf(_SC_OPEN_MAX);
-    if (fdmax < 0 || fdmax > MAKE_FDMAX) fdmax = MAKE_FDMAX;
-    for (fd = 3;fd < fdmax;++fd)
-      if (fd != fdout && fd != late) close(fd);
-  }
+  closeall(fdout,late);
   if (r == EAGAIN || r == ENOMEM) {
     res[0] = 2; res[1] = r;
   }
