@@ -47,6 +47,13 @@ if grep -qF "$home/bin/tinydnsdyn" svc/run; then
   echo "run uses the installed path from conf-home"
 fi
 cmp data/Makefile "$TOP/data.Makefile" && echo "data/Makefile is data.Makefile"
+# the example run script in the tree gives tcpserver the same options
+opts() { grep -o 'tcpserver [^"]* -x rules.cdb' "$1"; }
+if [ -n "$(opts svc/run)" ] && [ "$(opts svc/run)" = "$(opts "$TOP/run")" ]; then
+  echo "the example run has the same tcpserver options"
+else
+  echo "tcpserver options differ: '$(opts svc/run)' and '$(opts "$TOP/run")'"
+fi
 echo "sizes: $(wc -c < svc/passwd) $(wc -c < data/data.dyn) $(wc -c < data/data)"
 for ip in 127.0.0.1 127.0.0.2 192.0.2.1; do
   printf '%s: ' "$ip"
