@@ -84,8 +84,8 @@ auth_onlyhost.o
 passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o passwd_user.o
 	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o passwd_user.o
 
-status.a: makelib status_record.o status_parse.o hostline.o onchange_start.o
-	./makelib status.a status_record.o status_parse.o hostline.o onchange_start.o
+status.a: makelib status_record.o status_parse.o hostline.o hostline_get.o onchange_start.o
+	./makelib status.a status_record.o status_parse.o hostline.o hostline_get.o onchange_start.o
 
 hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
@@ -393,8 +393,12 @@ compile hier.c auto_home.h hier.h
 	./compile hier.c
 
 hostline.o: \
-compile hostline.c byte.h dnsname.h dyn.h hostline.h ip4.h ip6.h stralloc.h
+compile hostline.c buffer.h byte.h dnsname.h dyn.h hostline.h ip4.h ip6.h stralloc.h
 	./compile hostline.c
+
+hostline_get.o: \
+compile hostline_get.c buffer.h dyn.h getln.h hostline.h ip4.h ip6.h stralloc.h
+	./compile hostline_get.c
 
 http_getrequest.o: \
 compile http_getrequest.c byte.h http.h stralloc.h

@@ -415,7 +415,6 @@ static void dolist(void)
   char inspace[BUFFER_INSIZE];
   struct dyn_addr a;
   buffer in;
-  int match;
   int atstart = 1;
   int wild;
   int x;
@@ -424,14 +423,11 @@ static void dolist(void)
   fd = open(data,O_RDONLY | O_CLOEXEC);
   if (fd == -1) strerr_die(111,FATAL,"unable to open ",data,0,errno);
   buffer_init(&in,buffer_unixread,fd,inspace,sizeof inspace);
-  for (;;) {
-    if (getln(&in,&line,&match,'\n',DYN_LINEMAX + 1) == -1) strerr_die(111,FATAL,"unable to read ",data,0,errno);
-    if (!line.len) break;
-    x = 0;
-    if (atstart && (match || line.len <= DYN_LINEMAX)) x = hostline(line.s,line.len,&name,&wild,&a);
-    if (x == -1) nomem();
-    atstart = match;
-    if (!x) continue;
+  while ((x = hostline_get(&in,&line,&atstart,&name,&wild,&a))) {
+    if (x == -1) {
+      if (errno == ENOMEM) nomem();
+      strerr_die(111,FATAL,"unable to read ",data,0,errno);
+    }
     if (wild) put("*.");
     buffer_put(buffer_1,name.s,name.len);
     put(" ");

@@ -83,7 +83,6 @@ static void readdata(void)
   buffer b;
   unsigned int i;
   unsigned int j;
-  int match;
   int atstart = 1;
   int wild;
   int x;
@@ -94,14 +93,11 @@ static void readdata(void)
   fd = open(data,O_RDONLY | O_CLOEXEC);
   if (fd == -1) strerr_die(111,FATAL,"unable to open ",data,0,errno);
   buffer_init(&b,buffer_unixread,fd,space,sizeof space);
-  for (;;) {
-    if (getln(&b,&line,&match,'\n',DYN_LINEMAX + 1) == -1) strerr_die(111,FATAL,"unable to read ",data,0,errno);
-    if (!line.len) break;
-    x = 0;
-    if (atstart && (match || line.len <= DYN_LINEMAX)) x = hostline(line.s,line.len,&name,&wild,&a);
-    if (x == -1) nomem();
-    atstart = match;
-    if (!x) continue;
+  while ((x = hostline_get(&b,&line,&atstart,&name,&wild,&a))) {
+    if (x == -1) {
+      if (errno == ENOMEM) nomem();
+      strerr_die(111,FATAL,"unable to read ",data,0,errno);
+    }
     if (nh && h[nh - 1].namelen == name.len && byte_equal(S(h[nh - 1].name),name.len,name.s)) i = nh - 1;
     else {
       if (nh == LINEMAX) { more = 1; continue; }

@@ -27,6 +27,10 @@ lookup h2.example.com aaaa
 lookup h3.example.com a
 echo '--- list'
 "$H" root list
+echo '--- list: a line too long to edit is no host line, nor is its tail'
+mkdir long
+{ cat root/data.dyn; printf '#%065536d+h9.example.com:192.0.2.9:300\n+h10.example.com:192.0.2.10:300\n' 0; } > long/data.dyn
+"$H" long list; echo "exit $?"
 echo '--- the handler updates an added host'
 startserver
 req1 '/nic/update?hostname=h3.example.com&myip=198.51.100.33' -u alice:alice-pw
