@@ -55,10 +55,10 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
 	buffer_1.o buffer_2.o getln.o strerr.o
 
-unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o \
+unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o datadir_clean.o \
 replace.o
 	./makelib unix.a deadline.o make_run.o lock_wait.o rate_update.o \
-	datadir_name.o replace.o
+	datadir_name.o datadir_clean.o replace.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
@@ -280,6 +280,10 @@ crypt_apr1.o: \
 compile crypt_apr1.c byte.h crypt_apr1.h md5.h
 	./compile crypt_apr1.c
 
+datadir_clean.o: \
+compile datadir_clean.c datadir.h str.h stralloc.h
+	./compile datadir_clean.c
+
 datadir_name.o: \
 compile datadir_name.c datadir.h str.h stralloc.h
 	./compile datadir_name.c
@@ -309,7 +313,7 @@ compile dyn_batch.c byte.h case.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_batch.c
 
 dyn_cleantemp.o: \
-compile dyn_cleantemp.c datadir.h dyn.h ip4.h ip6.h str.h stralloc.h
+compile dyn_cleantemp.c datadir.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_cleantemp.c
 
 dyn_code.o: \

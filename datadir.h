@@ -25,6 +25,11 @@ extern const char *const datadir_files[];
    of memory. */
 extern int datadir_name(stralloc *,const char *,const char *);
 
+/* removes the temporary files of data + each suffix (0 ends the list)
+   left in the current directory: only under their lock. 0 or -1. */
+#define DATADIR_CLEANMAX 4
+extern int datadir_clean(const char *,const char *const *);
+
 /* 1 if data can name a data file in $ROOT: a plain file name (no '/',
    not "." or "..", no control bytes), short enough for every suffix. */
 extern int datadir_nameok(const char *);

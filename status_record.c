@@ -1,4 +1,3 @@
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -43,6 +42,7 @@ struct pass {
 static struct pass p;
 static struct status_entry e;
 static stralloc fn;
+static const char *const statusfile[] = { DATADIR_STATUS, 0 };
 static stralloc lockfn;
 static stralloc line;
 static stralloc outline;
@@ -169,23 +169,6 @@ static int inplace(int fd)
   return 1;
 }
 
-/* Removes the status file's temporary files (fn.tmp.*) in the current
-   directory. Only under the status lock, under which each is written:
-   one seen then was left by a handler that died. */
-static void cleantemp(void)
-{
-  static stralloc prefix;
-  DIR *dir;
-  struct dirent *d;
-
-  if (!stralloc_copys(&prefix,fn.s) || !stralloc_cats(&prefix,DATADIR_TMP) || !stralloc_0(&prefix)) return;
-  dir = opendir(".");
-  if (!dir) return;
-  while ((d = readdir(dir)))
-    if (str_start(d->d_name,prefix.s)) unlink(d->d_name);
-  closedir(dir);
-}
-
 static int fail(int fdlock,int fdin)
 {
   int x = errno;
@@ -225,9 +208,10 @@ static int update(const char *data,unsigned int wait)
   fdlock = lock_open(lockfn.s);
   if (fdlock == -1) return -1;
   if (lock_wait(fdlock,wait) == -1) return fail(fdlock,-1);
-  /* a killed handler's temporary file goes at the next request, not
-     only at the next new file */
-  cleantemp();
+  /* a killed handler's temporary file (fn.tmp.*) goes at the next
+     request, not only at the next new file: written only under the
+     status lock, one seen now was left by a handler that died */
+  datadir_clean(data,statusfile);
   fdin = open(fn.s,O_RDWR | O_NOFOLLOW | O_CLOEXEC);
   if (fdin == -1 && errno != ENOENT) return fail(fdlock,-1);
   if (fdin != -1) {

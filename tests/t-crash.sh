@@ -46,9 +46,13 @@ echo "broken data files: $bad"
 ls root | grep -c '\.tmp\.' > tmpcount
 echo "--- the next update works at once (no stale lock), cleans old temps"
 : > root/data.dyn.tmp.99999.1
+: > root/data.dyn.abuse.tmp.99999.1
+: > root/data.dyn.authfail.tmp.99999.1
+: > root/data.dyn.keep.tmp.1   # not one of the handler's: stays
 req '/nic/update?hostname=h1.example.com&myip=192.0.2.77' -u alice:alice-pw -m 30
 lookup h1.example.com a
-notemp
+notemp data.dyn.keep.tmp.1
+ls root | grep -c keep; rm root/data.dyn.keep.tmp.1
 echo "(temporary files before: $(cat tmpcount))" >&2
 
 echo '--- make killed after the rename'
