@@ -46,6 +46,57 @@ freeport() {
   echo "$p"
 }
 
+# svcdir NAME: the service's accounts (ensureusers) and a directory of
+# their own under /tmp, which they can reach (the test's own directory
+# may sit in one only root can enter): SVCTOP, made the current
+# directory, with the build installed in ./home (buildhome) and a free
+# port in $port. The caller's EXIT trap removes SVCTOP.
+svcdir() {
+  ensureusers
+  SVCTOP=$(mktemp -d "/tmp/tinydnsdyn-$1.XXXXXX") || die "mktemp"
+  chmod 755 "$SVCTOP"
+  cd "$SVCTOP" || die "cd $SVCTOP"
+  buildhome
+  port=$(freeport)
+}
+
+# svcup N [HOST]: waits up to N tenths of a second for the service on
+# HOST (127.0.0.1) and $port to answer, with a 401 to a request without
+# a password; 0 once it has, 1 if it never did
+svcup() {
+  local n=$1 host=${2-127.0.0.1} i code
+  for ((i = 0; i < n; i++)); do
+    code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://$host:$port/nic/update")
+    [ "$code" = 401 ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# pidsgone N PID...: waits up to N tenths of a second for every PID to
+# end; 0 once they have, 1 if one still runs
+pidsgone() {
+  local n=$1 i
+  shift
+  for ((i = 0; i < n; i++)); do
+    kill -0 "$@" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  ! kill -0 "$@" 2>/dev/null
+}
+
+# reappids PID...: for a cleanup, after the supervisors were told to
+# stop: waits up to 10 s for them to end, then sends TERM to those left
+# and to their children
+reappids() {
+  local p
+  pidsgone 100 "$@" && return 0
+  for p in "$@"; do
+    pkill -TERM -P "$p" 2>/dev/null
+    kill -TERM "$p" 2>/dev/null
+  done
+}
+
 # ttyrun OUT CMD ANSWER...: runs the shell command CMD on a pseudo
 # terminal (script(1)); each time a new prompt ending in ": " appears,
 # types the next ANSWER and Return. Everything the terminal showed goes to

@@ -7,12 +7,7 @@
 
 SVCTOP=
 trap 'lib_cleanup; [ -n "$SVCTOP" ] && rm -rf "$SVCTOP"' EXIT
-ensureusers
-SVCTOP=$(mktemp -d /tmp/tinydnsdyn-checktest.XXXXXX) || die "mktemp"
-chmod 755 "$SVCTOP"
-cd "$SVCTOP" || die "cd $SVCTOP"
-buildhome
-port=$(freeport)
+svcdir checktest
 CHECK=$TOP/tinydnsdyn-check
 D=$PWD/svc
 R=$PWD/root
@@ -29,12 +24,7 @@ startsvc() {
   (cd svc && exec ./run) >> svc.log 2>&1 &
   SVCPID=$!
   LIB_PIDS+=($SVCPID)
-  for ((i = 0; i < 200; i++)); do
-    code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nic/update")
-    [ "$code" = 401 ] && return 0
-    sleep 0.1
-  done
-  die "service did not start"
+  svcup 200 || die "service did not start"
 }
 stopsvc() {
   kill "$SVCPID"; wait "$SVCPID" 2>/dev/null; lib_forget "$SVCPID"

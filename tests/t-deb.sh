@@ -71,11 +71,7 @@ echo '+home.example.com:192.0.2.1:60' >> root/data.dyn
 echo 'alice-pw' | tinydnsdyn-passwd svc/passwd alice home.example.com
 (cd svc && exec ./run) > svc.log 2>&1 &
 LIB_PIDS+=($!)
-for ((i = 0; i < 200; i++)); do
-  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nic/update")
-  [ "$code" = 401 ] && break
-  sleep 0.1
-done
+svcup 200
 starttinydns "$PWD/root"
 PORT=$port
 req '/nic/update?hostname=home.example.com&myip=198.51.100.7' -u alice:alice-pw

@@ -13,12 +13,7 @@ isolate
 
 SVCTOP=
 trap 'lib_cleanup; [ -n "$SVCTOP" ] && rm -rf "$SVCTOP"' EXIT
-ensureusers
-SVCTOP=$(mktemp -d /tmp/tinydnsdyn-ipv6.XXXXXX) || die "mktemp"
-chmod 755 "$SVCTOP"
-cd "$SVCTOP" || die "cd $SVCTOP"
-buildhome
-port=$(freeport)
+svcdir ipv6
 
 echo '--- tinydnsdyn-conf with ::'
 home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/root" :: 2>conf.err
@@ -42,13 +37,7 @@ echo 'alice-pw' | home/bin/tinydnsdyn-passwd svc/passwd alice dual.example.com
 echo '--- the run script'
 (cd svc && exec ./run) > svc.log 2>&1 &
 LIB_PIDS+=($!)
-up=
-for ((i = 0; i < 200; i++)); do
-  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://[::1]:$port/nic/update")
-  [ "$code" = 401 ] && { up=1; break; }
-  sleep 0.1
-done
-[ -n "$up" ] && echo "service answers on ::1"
+svcup 200 '[::1]' && echo "service answers on ::1"
 starttinydns "$PWD/root"
 
 echo '--- over ::1, no myip'

@@ -16,30 +16,17 @@ command -v runsv >/dev/null || die "runsv (package runit) is not installed"
 RUNSVPIDS=()
 SVCTOP=
 runit_cleanup() {
-  local p i
   if [ ${#RUNSVPIDS[@]} -gt 0 ]; then
     sv -w 10 force-stop "$SVCTOP/svc" "$SVCTOP/svc/log" >/dev/null 2>&1
     sv exit "$SVCTOP/svc" "$SVCTOP/svc/log" >/dev/null 2>&1
-    for ((i = 0; i < 100; i++)); do
-      kill -0 "${RUNSVPIDS[@]}" 2>/dev/null || break
-      sleep 0.1
-    done
-    for p in "${RUNSVPIDS[@]}"; do
-      pkill -TERM -P "$p" 2>/dev/null
-      kill -TERM "$p" 2>/dev/null
-    done
+    reappids "${RUNSVPIDS[@]}"
   fi
   lib_cleanup
   [ -n "$SVCTOP" ] && rm -rf "$SVCTOP"
 }
 trap runit_cleanup EXIT
 
-ensureusers
-SVCTOP=$(mktemp -d /tmp/tinydnsdyn-runit.XXXXXX) || die "mktemp"
-chmod 755 "$SVCTOP"
-cd "$SVCTOP" || die "cd $SVCTOP"
-buildhome
-port=$(freeport)
+svcdir runit
 R=$PWD/root
 
 echo "--- Debian's root, static records made with add-*"
@@ -73,13 +60,7 @@ grep -c 'home' "$R/data"
 
 echo '--- runsv'
 runsv svc > runsv.out 2>&1 & RUNSVPIDS+=($!)
-up=
-for ((i = 0; i < 200; i++)); do
-  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nic/update")
-  [ "$code" = 401 ] && { up=1; break; }
-  sleep 0.1
-done
-[ -n "$up" ] && echo "service answers"
+svcup 200 && echo "service answers"
 sv status "$PWD/svc" "$PWD/svc/log" | sed -E "s|$PWD|CWD|g; s/ \(pid [0-9]+\)//g; s/ [0-9]+s//g"
 
 echo '--- update, served by tinydns'
@@ -126,11 +107,7 @@ dig_a home.example.com
 echo '--- stop'
 sv -w 30 force-stop "$PWD/svc" "$PWD/svc/log" >/dev/null 2>&1
 sv exit "$PWD/svc" "$PWD/svc/log" >/dev/null 2>&1
-for ((i = 0; i < 200; i++)); do
-  kill -0 "${RUNSVPIDS[@]}" 2>/dev/null || break
-  sleep 0.1
-done
-if kill -0 "${RUNSVPIDS[@]}" 2>/dev/null; then
+if ! pidsgone 200 "${RUNSVPIDS[@]}"; then
   echo "STILL RUNNING"
 else
   echo "runsv, tcpserver and multilog stopped"

@@ -9,32 +9,16 @@
 SUPPIDS=()
 SVCTOP=
 service_cleanup() {
-  local p i
   if [ ${#SUPPIDS[@]} -gt 0 ]; then
     svc -dx "$SVCTOP/svc" "$SVCTOP/svc/log" 2>/dev/null
-    for ((i = 0; i < 100; i++)); do
-      kill -0 "${SUPPIDS[@]}" 2>/dev/null || break
-      sleep 0.1
-    done
-    for p in "${SUPPIDS[@]}"; do
-      pkill -TERM -P "$p" 2>/dev/null
-      kill -TERM "$p" 2>/dev/null
-    done
+    reappids "${SUPPIDS[@]}"
   fi
   lib_cleanup
   [ -n "$SVCTOP" ] && rm -rf "$SVCTOP"
 }
 trap service_cleanup EXIT
 
-ensureusers
-# The service's accounts must reach D, root and the installed program,
-# so they live in a directory of their own under /tmp (the test's own
-# directory may sit in one that only root can enter).
-SVCTOP=$(mktemp -d /tmp/tinydnsdyn-service.XXXXXX) || die "mktemp"
-chmod 755 "$SVCTOP"
-cd "$SVCTOP" || die "cd $SVCTOP"
-buildhome
-port=$(freeport)
+svcdir service
 
 echo '--- set up'
 home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/data" 2>conf.err
@@ -58,13 +42,7 @@ for ((i = 0; i < 200; i++)); do
   svstat svc/log 2>/dev/null | grep -q ': up ' && break
   sleep 0.1
 done
-up=
-for ((i = 0; i < 200; i++)); do
-  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nic/update")
-  [ "$code" = 401 ] && { up=1; break; }
-  sleep 0.1
-done
-[ -n "$up" ] && echo "service answers"
+svcup 200 && echo "service answers"
 svstat svc svc/log | sed "s|$PWD|CWD|g; s/ (pid [0-9]*) [0-9]* seconds$//"
 
 echo '--- update'
@@ -80,11 +58,7 @@ stat -c '%n %U' data/data.dyn data/data.cdb
 
 echo '--- stop'
 svc -dx svc svc/log
-for ((i = 0; i < 200; i++)); do
-  kill -0 "${SUPPIDS[@]}" 2>/dev/null || break
-  sleep 0.1
-done
-if kill -0 "${SUPPIDS[@]}" 2>/dev/null; then
+if ! pidsgone 200 "${SUPPIDS[@]}"; then
   echo "STILL RUNNING"
 else
   echo "supervise, tcpserver and multilog stopped"

@@ -23,12 +23,7 @@ svscan_cleanup() {
 }
 trap svscan_cleanup EXIT
 
-ensureusers
-SVCTOP=$(mktemp -d /tmp/tinydnsdyn-svscan.XXXXXX) || die "mktemp"
-chmod 755 "$SVCTOP"
-cd "$SVCTOP" || die "cd $SVCTOP"
-buildhome
-port=$(freeport)
+svcdir svscan
 
 home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/root" 2>conf.err || die "conf: $(cat conf.err)"
 echo "$port" > svc/env/PORT
@@ -42,13 +37,7 @@ mkdir service
 ln -s "$PWD/svc" service/tinydnsdyn
 (cd service && exec svscan .) > svscan.out 2>&1 &
 SCANPID=$!
-up=
-for ((i = 0; i < 300; i++)); do
-  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nic/update")
-  [ "$code" = 401 ] && { up=1; break; }
-  sleep 0.1
-done
-[ -n "$up" ] && echo "service answers"
+svcup 300 && echo "service answers"
 svstat service/tinydnsdyn service/tinydnsdyn/log | sed 's/ (pid [0-9]*) [0-9]* seconds$//'
 
 echo '--- update'

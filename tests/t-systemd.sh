@@ -37,12 +37,7 @@ echo "CapabilityBoundingSet=$(key CapabilityBoundingSet)"
 
 SVCTOP=
 trap 'lib_cleanup; [ -n "$SVCTOP" ] && rm -rf "$SVCTOP"' EXIT
-ensureusers
-SVCTOP=$(mktemp -d /tmp/tinydnsdyn-systemd.XXXXXX) || die "mktemp"
-chmod 755 "$SVCTOP"
-cd "$SVCTOP" || die "cd $SVCTOP"
-buildhome
-port=$(freeport)
+svcdir systemd
 
 echo '--- the service, as the unit starts it'
 home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/root" 2>conf.err ||
@@ -88,13 +83,7 @@ done
 
 unitenv "$cmd" > unit.out 2>&1 &
 LIB_PIDS+=($!)
-up=
-for ((i = 0; i < 200; i++)); do
-  code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nic/update")
-  [ "$code" = 401 ] && { up=1; break; }
-  sleep 0.1
-done
-[ -n "$up" ] && echo "service answers"
+svcup 200 && echo "service answers"
 
 echo '--- update'
 starttinydns "$PWD/root"
