@@ -3,9 +3,8 @@
 # elsewhere through a symlink named like one of its files. For each
 # planted link the handler may answer 911 or work around it, but
 # nothing outside ROOT is written or created, and once the link is
-# gone the service works.
-# Expected to fail until every file in ROOT is opened through the
-# data-directory module (O_NOFOLLOW, O_EXCL) of the refactoring.
+# gone the service works. (Every file in ROOT is opened with
+# O_NOFOLLOW, and every new one with O_EXCL: datadir.h, replace.c.)
 . "$TESTS/lib.sh" || exit 1
 . "$TESTS/lib-fault.sh" || exit 1
 
