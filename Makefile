@@ -91,11 +91,11 @@ hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
 
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
-dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
+dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o logline_put.o \
 dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
 dyn_apply.o dyn_count.o dyn_spool.o dyn_prefix.o dyn_ptr.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
-	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o \
+	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o logline_put.o \
 	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
 	dyn_apply.o dyn_count.o dyn_spool.o dyn_prefix.o dyn_ptr.o
 
@@ -455,6 +455,10 @@ compile ip6_scan.c byte.h ip4.h ip6.h scan.h
 lock_wait.o: \
 compile lock_wait.c lock.h
 	./compile lock_wait.c
+
+logline_put.o: \
+compile logline_put.c buffer.h logline.h str.h stralloc.h
+	./compile logline_put.c
 
 logline_safe.o: \
 compile logline_safe.c logline.h stralloc.h

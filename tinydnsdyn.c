@@ -24,6 +24,7 @@
 #include "onchange.h"
 
 #define FATAL "tinydnsdyn: fatal: "
+#define MORE "tinydnsdyn: + "   /* a long line's next ones (logline_put) */
 
 /* the configuration, from the environment (envdir ./env in run) and
    tcpserver; checked once, before the request is read */
@@ -144,10 +145,10 @@ static void finish(int code,const char *extra,const char *reason,int e)
     /* one line still: what went wrong first, then the request */
     if (!stralloc_copys(&why,reason)) nomem();
     if (e && (!stralloc_cats(&why,": ") || !stralloc_cats(&why,strerr_sys(e)))) nomem();
-    if (!stralloc_0(&why)) nomem();
-    strerr_warn(FATAL,why.s,"; ",logline.s,0);
+    if (!stralloc_cats(&why,"; ") || !stralloc_cat(&why,&logline)) nomem();
+    logline_put(FATAL,MORE,why.s);
   }
-  else strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
+  else logline_put("tinydnsdyn: ",MORE,logline.s);
   onchange();
   _exit(code);
 }
@@ -258,7 +259,7 @@ static void closed(void)
   logcats(" - closed before a request");
   if (errno) { logcats(": "); logcats(strerr_sys(errno)); }
   if (!stralloc_0(&logline)) nomem();
-  strerr_warn("tinydnsdyn: ",logline.s,0,0,0);
+  logline_put("tinydnsdyn: ",MORE,logline.s);
   _exit(0);
 }
 

@@ -1,6 +1,8 @@
 # parameter names other services use (myipv4, ipv4, ip; myipv6, ipv6,
 # myip6, ip6), compared without regard to case; a parameter named twice,
 # by one name or two, is refused (badagent) and logged; MAXHOSTS
+# bounds the hosts of one request (20 by default, 1000 at most), and a
+# log line too long for one pipe write is cut into lines that fit
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ipv6.sh"
 
@@ -73,6 +75,14 @@ for i in $(seq 1 500); do many+=",n$i.e.com"; done
 req "/nic/update?hostname=$many&myip=192.0.2.51" "${A[@]}" | sort | uniq -c | sed 's/^ *//'
 lookup h30.example.com a
 stopserver
+# its log line, over 4000 bytes, is cut at spaces into lines a pipe
+# keeps whole (tinydnsdyn: + ...): none longer, every host in one
+# piece, in order
+grep '^tinydnsdyn: ' log | sed -n '/ alice 200 h1\.example\.com=good:192\.0\.2\.51 /,$p' > long.log
+echo "$(wc -l < long.log) lines, $(grep -c '^tinydnsdyn: + ' long.log) of them continued, longest $(awk '{ if (length($0) + 1 > m) m = length($0) + 1 } END { print m }' long.log) bytes"
+sed 's/^tinydnsdyn: 127\.0\.0\.1 alice 200 //; s/^tinydnsdyn: + //' long.log | tr ' ' '\n' > long.hosts
+echo "$many" | tr ',' '\n' | awk '{ print $0 (/^h/ ? "=good:192.0.2.51" : "=nohost") }' | cmp -s - long.hosts &&
+  echo "all 530 hosts logged, in order"
 echo '--- MAXHOSTS out of range: 911'
 for m in 0 1001 x ''; do
   startserver MAXHOSTS=$m
