@@ -7,6 +7,15 @@
 # outside ROOT; and the service recovers by itself (a later request
 # succeeds and tinydns serves it).
 
+# onehost: the fault tests' usual ROOT: one host, h1.example.com at
+# 192.0.2.1 (TTL 300), and its user alice (password alice-pw)
+onehost() {
+  mkroot <<'EOF2'
++h1.example.com:192.0.2.1:300
+EOF2
+  adduser alice alice-pw
+}
+
 # ms: a clock in milliseconds
 ms() {
   echo $(( $(date +%s%N) / 1000000 ))

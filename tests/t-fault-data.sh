@@ -6,10 +6,7 @@
 . "$TESTS/lib.sh" || exit 1
 . "$TESTS/lib-fault.sh" || exit 1
 
-mkroot <<'EOF2'
-+h1.example.com:192.0.2.1:300
-EOF2
-adduser alice alice-pw
+onehost
 mkoutside
 echo '+h1.example.com:192.0.2.1:300' > outside/d/x
 outsidelist > .outside.before
