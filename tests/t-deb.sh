@@ -1,5 +1,6 @@
 # The Debian package: make deb's deb.sh builds it in a copy of the tree
 # (conf-home stays /usr/local there; the package's programs use /usr);
+# every program and man page make setup installs is in it;
 # lintian finds no error; dpkg -i installs the programs, man pages,
 # unit, examples and ACME hooks and makes the accounts; the installed
 # tinydnsdyn-conf sets up a service on a copy of Debian's tinydns root,
@@ -43,6 +44,21 @@ build=$(dirname "$deb")/tinydnsdyn
 head -1 "$build/conf-home"
 echo "${deb##*/}" | sed 's/_[^_]*_/_VERSION_/'
 dpkg-deb -c "$deb" | awk '{ print $1, $6 }' | grep -v '/$'
+# every program and man page make setup installs (hier.c) and every *.8
+# of the tree is in the package: the list comes from the build, so a
+# program added to hier.c and not to debian/ fails here
+dpkg-deb -c "$deb" | awk '{ print $6 }' | LC_ALL=C sort > deb.files
+buildhome
+for f in home/bin/* home/man/man8/* "$TOP"/*.8; do
+  case $f in
+    */bin/*) echo "./usr/bin/${f##*/}" ;;
+    *) echo "./usr/share/man/man8/${f##*/}.gz" ;;
+  esac
+done | LC_ALL=C sort -u > setup.files
+echo "make setup installs $(ls home/bin | wc -l) programs, $(ls home/man/man8 | wc -l) man pages"
+LC_ALL=C comm -23 setup.files deb.files | sed 's/^/not in the package: /'
+LC_ALL=C comm -23 setup.files deb.files | grep -q . ||
+  echo "every program and man page of make setup is in the package"
 # deb.sh runs lintian; its messages are the lines before "deb: built"
 grep -E '^[EWIP]: ' deb.out > lintian.out
 echo "lintian: $(grep -c '^E: ' lintian.out) errors, $(grep -c '^W: ' lintian.out) warnings"
@@ -53,6 +69,9 @@ dpkg -i "$deb" > dpkg.out 2>&1
 echo "dpkg -i exit $?"
 INSTALLED=1
 command -v tinydnsdyn-conf tinydnsdyn-check
+for p in home/bin/*; do
+  [ "$(command -v "${p##*/}")" = "/usr/bin/${p##*/}" ] || echo "not in /usr/bin: ${p##*/}"
+done
 id -u tinydnsdyn >/dev/null && id -u tinydnsdynlog >/dev/null && echo "accounts exist"
 systemd-analyze verify /lib/systemd/system/tinydnsdyn.service > verify.out 2>&1
 echo "verify with man pages: exit $?, $(wc -l < verify.out) lines"
