@@ -35,7 +35,7 @@ check() {  # all: every line; else only the FAIL lines
   if [ "${1-}" = all ]; then
     sed "s|$PWD|CWD|g; s| port $port | port PORT |" check.out
   else
-    grep -v "^ok: " check.out | sed "s|$PWD|CWD|g; s| port $port\([ :)]\)| port PORT\1|g"
+    grep -v "^ok: " check.out | sed "s|$PWD|CWD|g; s| port $port\([ :)?]\)| port PORT\1|g"
   fi
   echo "exit $rc"
 }
@@ -150,5 +150,55 @@ check | tail -1
 echo '--- the service stopped'
 stopsvc
 check
+startsvc
+check | tail -1
+
+echo '--- behind a TLS front: PROXY="1" for 127.0.0.1 in rules'
+cp svc/rules rules.keep
+sed -i 's/^127\.0\.0\.1:allow$/127.0.0.1:allow,PROXY="1"/' svc/rules
+grep '^127\.0\.0\.1:' svc/rules
+(cd svc && make >/dev/null)
+: > svc.log
+check all | grep -e listener -e '^exit'
+# the probe's line was taken: no 400 for a missing or unexpected PROXY
+# line, one 401 from the address in the line
+grep -c 'proxy-line' svc.log
+grep '^tinydnsdyn: .* 401 ' svc.log
+# an update through the front (curl sends the PROXY line stunnel would)
+curl -s -m 10 --haproxy-protocol -u alice:alice-pw \
+  "http://127.0.0.1:$port/nic/update?hostname=home.example.com&myip=198.51.100.9"
+
+echo '--- behind the front, the service stopped'
+stopsvc
+check
+cp rules.keep svc/rules
+(cd svc && make >/dev/null)
+startsvc
+check | tail -1
+
+echo '--- a listener that answers 400 to both probes'
+stopsvc
+tcpserver -RHl0 127.0.0.1 "$port" sh -c 'printf "HTTP/1.0 400 Bad Request\r\n\r\n"' 2>/dev/null &
+BADPID=$!
+LIB_PIDS+=($BADPID)
+for ((i = 0; i < 100; i++)); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+  sleep 0.1
+done
+check
+kill "$BADPID"; wait "$BADPID" 2>/dev/null; lib_forget "$BADPID"
+
+echo '--- PROXY in env/ (for every client): a FAIL; the listener still answers'
+echo 1 > svc/env/PROXY
+(cd svc && exec ./run) >> svc.log 2>&1 &
+SVCPID=$!
+LIB_PIDS+=($SVCPID)
+for ((i = 0; i < 200; i++)); do
+  [ "$(curl -s -m 5 --haproxy-protocol -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nic/update")" = 401 ] && break
+  sleep 0.1
+done
+check all | grep -e PROXY -e listener -e '^exit'
+rm svc/env/PROXY   # the fix, as it says (rules are back as they were)
+stopsvc
 startsvc
 check | tail -1
