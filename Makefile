@@ -477,15 +477,15 @@ compile onchange_start.c buffer.h byte.h dyn.h ip4.h ip6.h onchange.h str.h stra
 	./compile onchange_start.c
 
 passwd_entry.o: \
-compile passwd_entry.c byte.h passwd.h stralloc.h
+compile passwd_entry.c byte.h passwd.h replace.h stralloc.h
 	./compile passwd_entry.c
 
 passwd_secret.o: \
-compile passwd_secret.c byte.h passwd.h stralloc.h
+compile passwd_secret.c byte.h passwd.h replace.h stralloc.h
 	./compile passwd_secret.c
 
 passwd_user.o: \
-compile passwd_user.c auth.h passwd.h stralloc.h
+compile passwd_user.c auth.h passwd.h replace.h stralloc.h
 	./compile passwd_user.c
 
 passwd_write.o: \
@@ -573,7 +573,7 @@ compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h 
 	./compile tinydnsdyn-host.c
 
 tinydnsdyn-passwd.o: \
-compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h passwd.h str.h stralloc.h strerr.h
+compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h passwd.h replace.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-passwd.c
 
 tinydnsdyn-status.o: \

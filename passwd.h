@@ -1,6 +1,7 @@
 #ifndef PASSWD_H
 #define PASSWD_H
 
+#include "replace.h"
 #include "stralloc.h"
 
 /* tinydnsdyn's password file (user:hash[:host,...]), as the operator
@@ -15,7 +16,19 @@
 #define PASSWD_DROP 2   /* remove it if its host list is exactly entry */
 
 extern int passwd_entry(stralloc *,const stralloc *,stralloc *,const stralloc *);
+/* a rewrite prepared by passwd_write_begin: the new version, written
+   and synced under a temporary name, and the password file's lock,
+   held until passwd_write_commit or passwd_write_abort */
+struct passwd_change {
+  struct replace r;
+  int fdlock;       /* -1: nothing held */
+  stralloc lockfn;
+};
+
 extern int passwd_write(const char *,const stralloc *,const stralloc *,int,const char **,const char **);
+extern int passwd_write_begin(struct passwd_change *,const char *,const stralloc *,const stralloc *,int,const char **,const char **);
+extern int passwd_write_commit(struct passwd_change *,const char **,const char **);
+extern void passwd_write_abort(struct passwd_change *);
 extern int passwd_secret(stralloc *);
 extern const char *passwd_user(const char *);
 

@@ -10,22 +10,21 @@
 #include "replace.h"
 #include "passwd.h"
 
-static stralloc lockfn;
 static stralloc line;
-static struct replace r;
 
 struct pw {
-  const char *fn;
+  struct passwd_change *c;
   const char **why;
   const char **what;
 };
 
-static int fail(struct pw *p,const char *why,const char *what,int fdlock,int fdin)
+static int fail(struct pw *p,const char *why,const char *what,int fdin)
 {
   int e = errno;
-  if (r.fd != -1) replace_abort(&r);
+  if (p->c->r.fd != -1) replace_abort(&p->c->r);
   if (fdin != -1) close(fdin);
-  if (fdlock != -1) close(fdlock);
+  if (p->c->fdlock != -1) close(p->c->fdlock);
+  p->c->fdlock = -1;
   *p->why = why;
   *p->what = what;
   errno = e;
@@ -53,18 +52,21 @@ static int hasdomains(const stralloc *user,const stralloc *d)
   return len - i == d->len && byte_equal(line.s + i,d->len,d->s);
 }
 
-/* Rewrites the password file fn under its own lock (fn.lock) with the
-   line of user: replaced by entry, or entry added at the end if user
-   has none (PASSWD_SET); entry added, but 1 (nothing written) if user
-   has a line (PASSWD_NEW); removed if its host list is exactly entry,
-   else 1 (PASSWD_DROP). Later lines of user go too: tinydnsdyn reads
-   only the first. Every other line is kept byte for byte, a missing
-   newline at the end is added before a new line; owner and mode are
-   kept; a missing file is created with mode 0600. The new file is
-   synced and renamed over the old one (replace). 0 if written, 1 if
-   refused, -1 on error with errno, *why ("unable to read ") and *what
-   (a file name) set; no temporary file is left. */
-int passwd_write(const char *fn,const stralloc *user,const stralloc *entry,int mode,const char **why,const char **what)
+/* Prepares a rewrite of the password file fn, under its own lock
+   (fn.lock), with the line of user: replaced by entry, or entry added
+   at the end if user has none (PASSWD_SET); entry added, but 1
+   (nothing written) if user has a line (PASSWD_NEW); removed if its
+   host list is exactly entry, else 1 (PASSWD_DROP). Later lines of
+   user go too: tinydnsdyn reads only the first. Every other line is
+   kept byte for byte, a missing newline at the end is added before a
+   new line; owner and mode are kept; a missing file is made with mode
+   0600. 0 if the new version is written and synced to a temporary
+   file beside fn, c holding it and the lock: passwd_write_commit puts
+   it in place, passwd_write_abort drops it; every step that can be
+   refused (the lock, the directory, the owner) is behind us then.
+   1 if refused, -1 on error with errno, *why ("unable to read ") and
+   *what (a file name) set; in both cases nothing is held or left. */
+int passwd_write_begin(struct passwd_change *c,const char *fn,const stralloc *user,const stralloc *entry,int mode,const char **why,const char **what)
 {
   char ibuf[BUFFER_INSIZE];
   char obuf[BUFFER_OUTSIZE];
@@ -72,7 +74,6 @@ int passwd_write(const char *fn,const stralloc *user,const stralloc *entry,int m
   buffer fin;
   buffer fout;
   struct stat st;
-  int fdlock;
   int fdin;
   int match;
   int atstart = 1;  /* the next piece begins a line */
@@ -81,36 +82,37 @@ int passwd_write(const char *fn,const stralloc *user,const stralloc *entry,int m
   int refused = 0;
   int lastnl = 1;   /* the file so far ends with a newline */
 
-  p.fn = fn; p.why = why; p.what = what;
-  r.fd = -1;
-  if (!stralloc_copys(&lockfn,fn) || !stralloc_cats(&lockfn,".lock") || !stralloc_0(&lockfn)) {
+  p.c = c; p.why = why; p.what = what;
+  c->r.fd = -1;
+  c->fdlock = -1;
+  if (!stralloc_copys(&c->lockfn,fn) || !stralloc_cats(&c->lockfn,".lock") || !stralloc_0(&c->lockfn)) {
     errno = ENOMEM;
-    return fail(&p,"out of memory","",-1,-1);
+    return fail(&p,"out of memory","",-1);
   }
-  fdlock = open(lockfn.s,O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC,0600);
-  if (fdlock == -1) return fail(&p,"unable to open ",lockfn.s,-1,-1);
-  while (flock(fdlock,LOCK_EX) == -1)
-    if (errno != EINTR) return fail(&p,"unable to lock ",lockfn.s,fdlock,-1);
+  c->fdlock = open(c->lockfn.s,O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC,0600);
+  if (c->fdlock == -1) return fail(&p,"unable to open ",c->lockfn.s,-1);
+  while (flock(c->fdlock,LOCK_EX) == -1)
+    if (errno != EINTR) return fail(&p,"unable to lock ",c->lockfn.s,-1);
 
   fdin = open(fn,O_RDONLY | O_CLOEXEC);
   if (fdin == -1) {
-    if (errno != ENOENT) return fail(&p,"unable to read ",fn,fdlock,-1);
+    if (errno != ENOENT) return fail(&p,"unable to read ",fn,-1);
     st.st_mode = 0600; /* a new file: for the service's account to read */
     st.st_uid = geteuid();
     st.st_gid = getegid();
   }
-  else if (fstat(fdin,&st) == -1) return fail(&p,"unable to stat ",fn,fdlock,fdin);
+  else if (fstat(fdin,&st) == -1) return fail(&p,"unable to stat ",fn,fdin);
 
-  if (replace_open(&r,fn,st.st_mode & 07777) == -1) return fail(&p,"unable to create a temporary file for ",fn,fdlock,fdin);
+  if (replace_open(&c->r,fn,st.st_mode & 07777) == -1) return fail(&p,"unable to create a temporary file for ",fn,fdin);
   /* keep the owner: the service reads this file as its own account */
   if (st.st_uid != geteuid() || st.st_gid != getegid())
-    if (fchown(r.fd,st.st_uid,st.st_gid) == -1) return fail(&p,"unable to chown ",r.tmp.s,fdlock,fdin);
-  buffer_init(&fout,buffer_unixwrite,r.fd,obuf,sizeof obuf);
+    if (fchown(c->r.fd,st.st_uid,st.st_gid) == -1) return fail(&p,"unable to chown ",c->r.tmp.s,fdin);
+  buffer_init(&fout,buffer_unixwrite,c->r.fd,obuf,sizeof obuf);
 
   if (fdin != -1) {
     buffer_init(&fin,buffer_unixread,fdin,ibuf,sizeof ibuf);
     for (;;) {
-      if (getln(&fin,&line,&match,'\n',PASSWD_PIECEMAX) == -1) return fail(&p,"unable to read ",fn,fdlock,fdin);
+      if (getln(&fin,&line,&match,'\n',PASSWD_PIECEMAX) == -1) return fail(&p,"unable to read ",fn,fdin);
       if (!line.len) break;
       if (atstart) {
         dropping = isuser(user);
@@ -119,11 +121,11 @@ int passwd_write(const char *fn,const stralloc *user,const stralloc *entry,int m
           if (mode == PASSWD_NEW) refused = 1;
           if (mode == PASSWD_DROP && (!match || !hasdomains(user,entry))) refused = 1;
           if (mode == PASSWD_SET)
-            if (buffer_put(&fout,entry->s,entry->len) == -1) return fail(&p,"unable to write ",r.tmp.s,fdlock,fdin);
+            if (buffer_put(&fout,entry->s,entry->len) == -1) return fail(&p,"unable to write ",c->r.tmp.s,fdin);
         }
       }
       if (!dropping) {
-        if (buffer_put(&fout,line.s,line.len) == -1) return fail(&p,"unable to write ",r.tmp.s,fdlock,fdin);
+        if (buffer_put(&fout,line.s,line.len) == -1) return fail(&p,"unable to write ",c->r.tmp.s,fdin);
         lastnl = match;
       }
       atstart = match;
@@ -132,15 +134,53 @@ int passwd_write(const char *fn,const stralloc *user,const stralloc *entry,int m
     fdin = -1;
   }
   if (mode == PASSWD_DROP && !found) refused = 1;
-  if (refused) { replace_abort(&r); r.fd = -1; close(fdlock); return 1; }
+  if (refused) { passwd_write_abort(c); return 1; }
   if (!found && mode != PASSWD_DROP) {
-    if (!lastnl && buffer_put(&fout,"\n",1) == -1) return fail(&p,"unable to write ",r.tmp.s,fdlock,-1);
-    if (buffer_put(&fout,entry->s,entry->len) == -1) return fail(&p,"unable to write ",r.tmp.s,fdlock,-1);
+    if (!lastnl && buffer_put(&fout,"\n",1) == -1) return fail(&p,"unable to write ",c->r.tmp.s,-1);
+    if (buffer_put(&fout,entry->s,entry->len) == -1) return fail(&p,"unable to write ",c->r.tmp.s,-1);
   }
-  if (buffer_flush(&fout) == -1) return fail(&p,"unable to write ",r.tmp.s,fdlock,-1);
-  if (replace_done(&r,1) == -1) { r.fd = -1; return fail(&p,"unable to write ",r.tmp.s,fdlock,-1); }
-  if (replace_rename(&r) == -1) return fail(&p,"unable to rename ",r.tmp.s,fdlock,-1);
-  replace_syncdir(fn);
-  close(fdlock);
+  if (buffer_flush(&fout) == -1) return fail(&p,"unable to write ",c->r.tmp.s,-1);
+  if (replace_done(&c->r,1) == -1) return fail(&p,"unable to write ",c->r.tmp.s,-1);
   return 0;
+}
+
+/* Puts the new version that passwd_write_begin prepared in place and
+   lets the lock go. 0; -1 on error with errno, *why and *what set,
+   the temporary file removed, the lock let go. */
+int passwd_write_commit(struct passwd_change *c,const char **why,const char **what)
+{
+  struct pw p;
+
+  p.c = c; p.why = why; p.what = what;
+  if (replace_rename(&c->r) == -1) return fail(&p,"unable to rename ",c->r.tmp.s,-1);
+  replace_syncdir(c->r.fn);
+  close(c->fdlock);
+  c->fdlock = -1;
+  return 0;
+}
+
+/* Drops what passwd_write_begin prepared, if anything: the temporary
+   file goes, the lock is let go; errno is kept. */
+void passwd_write_abort(struct passwd_change *c)
+{
+  int e = errno;
+
+  if (c->fdlock == -1) return;
+  replace_abort(&c->r);
+  close(c->fdlock);
+  c->fdlock = -1;
+  errno = e;
+}
+
+/* The whole rewrite (passwd_write_begin, then passwd_write_commit):
+   0 if written, 1 if refused, -1 on error with errno, *why and *what
+   set; no temporary file is left. */
+int passwd_write(const char *fn,const stralloc *user,const stralloc *entry,int mode,const char **why,const char **what)
+{
+  static struct passwd_change c;
+  int x;
+
+  x = passwd_write_begin(&c,fn,user,entry,mode,why,what);
+  if (x) return x;
+  return passwd_write_commit(&c,why,what);
 }

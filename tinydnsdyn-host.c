@@ -43,14 +43,24 @@ static stralloc line;
 static stralloc out;
 static stralloc passwdpath;
 static struct dyn_req q;
-static struct replace r;
+static struct replace r;          /* the data file's new version */
+static struct passwd_change pwc;  /* -p: the password file's */
 static struct stat datast;
 
 static char outspace[BUFFER_OUTSIZE];
 
+/* every fatal exit after the arguments: no temporary file is left, of
+   the data file or of the password file, and neither changes after */
+static void die(int code,const char *a,const char *b,const char *c,int e)
+{
+  if (r.fd != -1) replace_abort(&r);
+  passwd_write_abort(&pwc);
+  strerr_die(code,FATAL,a,b,c,e);
+}
+
 static void nomem(void)
 {
-  strerr_die(111,FATAL,"out of memory",0,0,0);
+  die(111,"out of memory",0,0,0);
 }
 
 static void usage(const char *why)
@@ -66,7 +76,7 @@ static void put(const char *s)
 
 static void putflush(void)
 {
-  if (buffer_flush(buffer_1) == -1) strerr_die(111,FATAL,"unable to write output",0,0,errno);
+  if (buffer_flush(buffer_1) == -1) die(111,"unable to write output",0,0,errno);
 }
 
 /* -- arguments */
@@ -76,7 +86,7 @@ static void gethost(const char *s)
   errno = 0;
   if (!dnsname_fqdn(&name,s,str_len(s))) {
     if (errno == ENOMEM) nomem();
-    strerr_die(100,FATAL,"not a host name: '",s,"'",0);
+    die(100,"not a host name: '",s,"'",0);
   }
   if (!stralloc_0(&name)) nomem();
   --name.len;
@@ -93,13 +103,13 @@ static void getaddr(char **argv)
   if (!stralloc_copys(&list,"")) nomem();
   for (i = 0;argv[i];++i) {
     if (!*argv[i] || byte_chr(argv[i],str_len(argv[i]),',') < str_len(argv[i]))
-      strerr_die(100,FATAL,"not an address: '",argv[i],"'",0);
+      die(100,"not an address: '",argv[i],"'",0);
     if (i && !stralloc_cats(&list,",")) nomem();
     if (!stralloc_cats(&list,argv[i])) nomem();
   }
   if (!dyn_addr_scan(&addr,list.s,list.len) || (!addr.has4 && !addr.has6)) {
     if (!stralloc_0(&list)) nomem();
-    strerr_die(100,FATAL,"not one IPv4 and/or one IPv6 address: '",list.s,"'",0);
+    die(100,"not one IPv4 and/or one IPv6 address: '",list.s,"'",0);
   }
 }
 
@@ -114,32 +124,42 @@ static void getuser(void)
   --user.len;
 }
 
-/* 1 if the password file already has a line for user */
-static int userexists(void)
+/* -p: the password file's new version, prepared under its lock before
+   the data file is touched, so that whatever can go wrong with it (the
+   user exists, the lock or the directory is not ours) changes nothing;
+   add: with user's line (a new secret), refused if user has one;
+   remove: without user's line if its host list is exactly the host.
+   1 if prepared (pwc holds it), 0 if refused (remove only). */
+static int passwdbegin(int mode)
 {
-  char space[BUFFER_INSIZE];
-  buffer b;
-  int fd;
-  int match;
-  int atstart = 1;
-  int found = 0;
+  const char *why;
+  const char *what;
+  int x;
 
-  fd = open(passwdfn,O_RDONLY | O_CLOEXEC);
-  if (fd == -1) {
-    if (errno == ENOENT) return 0;
-    strerr_die(111,FATAL,"unable to read ",passwdfn,0,errno);
+  if (mode == PASSWD_NEW) {
+    if (passwd_secret(&secret) == -1) die(111,"unable to make a secret",0,0,errno);
+    if (!stralloc_copy(&pw,&secret)) nomem();
+    x = passwd_entry(&entry,&user,&pw,&name);
+    if (x == -1) die(111,"unable to hash the secret",0,0,errno);
   }
-  buffer_init(&b,buffer_unixread,fd,space,sizeof space);
-  for (;;) {
-    if (getln(&b,&line,&match,'\n',PASSWD_PIECEMAX) == -1)
-      strerr_die(111,FATAL,"unable to read ",passwdfn,0,errno);
-    if (!line.len) break;
-    if (atstart && line.len > user.len && line.s[user.len] == ':' && byte_equal(line.s,user.len,user.s))
-      found = 1;
-    atstart = match;
+  else if (!stralloc_copy(&entry,&name)) nomem();
+  x = passwd_write_begin(&pwc,passwdfn,&user,&entry,mode,&why,&what);
+  if (x == -1) {
+    if (errno == ENOMEM) nomem();
+    die(111,"nothing changed: ",why,what,errno);
   }
-  close(fd);
-  return found;
+  if (x == 1 && mode == PASSWD_NEW) die(100,"user ",user.s," already exists in the password file",0);
+  return !x;
+}
+
+/* the data file is written: the password file's new version in place */
+static void passwdcommit(void)
+{
+  const char *why;
+  const char *what;
+
+  if (passwd_write_commit(&pwc,&why,&what) == -1)
+    die(111,"the data file is written, the password file is not: ",why,what,errno);
 }
 
 /* -- the data file */
@@ -151,9 +171,7 @@ static struct dyn_state st;
 
 static void fail(const char *why)
 {
-  int e = errno;
-  if (r.fd != -1) replace_abort(&r);
-  strerr_die(111,FATAL,why,0,0,e);
+  die(111,why,0,0,errno);
 }
 
 /* The files the handler opens for writing (datadir_files): if we are
@@ -171,9 +189,9 @@ static void ownfiles(void)
     fd = open(fn.s,O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,0600);
     if (fd == -1) {
       if (errno == EEXIST) continue;
-      strerr_die(111,FATAL,"unable to create ",fn.s,0,errno);
+      die(111,"unable to create ",fn.s,0,errno);
     }
-    if (fchown(fd,datast.st_uid,datast.st_gid) == -1) strerr_die(111,FATAL,"unable to chown ",fn.s,0,errno);
+    if (fchown(fd,datast.st_uid,datast.st_gid) == -1) die(111,"unable to chown ",fn.s,0,errno);
     close(fd);
   }
 }
@@ -183,7 +201,7 @@ static void ownfiles(void)
    version made, owned like it */
 static void begin(void)
 {
-  if (stat(data,&datast) == -1) strerr_die(111,FATAL,"unable to stat ",data,0,errno);
+  if (stat(data,&datast) == -1) die(111,"unable to stat ",data,0,errno);
   ownfiles();
   fdlock = dyn_lock(data,WAIT,&st,&failwhy);
   if (fdlock == -1) fail(failwhy);
@@ -307,10 +325,10 @@ static void publish(void)
 
   deadline_set(WAIT);
   x = dyn_publish(data,st.written,0,WAIT,WAIT,0,-1,&wstat,&why);
-  if (x == -1) strerr_die(111,FATAL,why,0,0,errno);
+  if (x == -1) die(111,why,0,0,errno);
   if (x == 1) {
-    if (WIFEXITED(wstat)) strerr_die(111,FATAL,"the data file is written, but make failed",0,0,0);
-    strerr_die(111,FATAL,"the data file is written, but make was killed",0,0,0);
+    if (WIFEXITED(wstat)) die(111,"the data file is written, but make failed",0,0,0);
+    die(111,"the data file is written, but make was killed",0,0,0);
   }
   put("published: ");
   put(data);
@@ -321,67 +339,60 @@ static void publish(void)
 
 static void doadd(void)
 {
-  const char *why;
-  const char *what;
   int endnl;
-  int x;
 
   if (passwdfn) {
     getuser();
-    if (userexists()) strerr_die(100,FATAL,"user ",user.s," already exists in the password file",0);
+    passwdbegin(PASSWD_NEW);
   }
   newlines();
   setreq();
   begin();
   if (copy(0,&endnl)) {
     abandon();
-    strerr_die(100,FATAL,name.s," already has address lines in ",data,0);
+    die(100,name.s," already has address lines in ",data,0);
   }
   if (!endnl && write(r.fd,"\n",1) != 1) fail("unable to write temporary file");
   if (write(r.fd,added.s,added.len) != (int) added.len) fail("unable to write temporary file");
   commit();
+  if (passwdfn) passwdcommit();
   if (status_host(data,name.s,name.len,1,addr.has4,addr.has6,(unsigned long) time(0)) == -1)
     strerr_warn(WARNING,"unable to add the host to the status file",0,0,errno);
   put("added: ");
   buffer_put(buffer_1,added.s,added.len);
+  if (passwdfn) {
+    /* before make, which may fail: the user exists now */
+    put("user: ");
+    buffer_put(buffer_1,user.s,user.len);
+    put("\nsecret: ");
+    buffer_put(buffer_1,secret.s,secret.len);
+    put("\n");
+  }
   putflush();
-  publish();
-  putflush();
-
-  if (!passwdfn) return;
-  if (passwd_secret(&secret) == -1) strerr_die(111,FATAL,"unable to make a secret",0,0,errno);
-  if (!stralloc_copy(&pw,&secret)) nomem();
-  x = passwd_entry(&entry,&user,&pw,&name);
-  if (x == -1) strerr_die(111,FATAL,"unable to hash the secret",0,0,errno);
-  x = passwd_write(passwdfn,&user,&entry,PASSWD_NEW,&why,&what);
-  if (x == -1) strerr_die(111,FATAL,why,what,0,errno);
-  if (x == 1) strerr_die(111,FATAL,"user was added to the password file meanwhile: no new user",0,0,0);
-  put("user: ");
-  buffer_put(buffer_1,user.s,user.len);
-  put("\nsecret: ");
-  buffer_put(buffer_1,secret.s,secret.len);
-  put("\n");
   byte_zero(secret.s,secret.len);
+  publish();
   putflush();
 }
 
 static void doremove(void)
 {
-  const char *why;
-  const char *what;
   int endnl;
+  int dropuser = 0;
   unsigned long n;
-  int x;
 
-  if (passwdfn) getuser();
+  if (passwdfn) {
+    getuser();
+    dropuser = passwdbegin(PASSWD_DROP);
+  }
   setreq();
   begin();
   n = copy(1,&endnl);
   if (!n) {
     abandon();
-    strerr_die(100,FATAL,name.s," has no address lines in ",data,0);
+    die(100,name.s," has no address lines in ",data,0);
   }
   commit();
+  if (dropuser) passwdcommit();
   if (status_host(data,name.s,name.len,0,0,0,(unsigned long) time(0)) == -1)
     strerr_warn(WARNING,"unable to drop the host from the status file",0,0,errno);
   put("removed: ");
@@ -391,21 +402,15 @@ static void doremove(void)
   catulong(&line,n);
   buffer_put(buffer_1,line.s,line.len);
   put(n == 1 ? " line)\n" : " lines)\n");
+  if (dropuser) {
+    put("user removed: ");
+    buffer_put(buffer_1,user.s,user.len);
+    put("\n");
+  }
+  else if (passwdfn)
+    put("user kept: no line for it in the password file with exactly this host\n");
   putflush();
   publish();
-  putflush();
-
-  if (!passwdfn) return;
-  x = passwd_write(passwdfn,&user,&name,PASSWD_DROP,&why,&what);
-  if (x == -1) strerr_die(111,FATAL,why,what,0,errno);
-  if (x == 1) {
-    put("user kept: no line for it in the password file with exactly this host\n");
-    putflush();
-    return;
-  }
-  put("user removed: ");
-  buffer_put(buffer_1,user.s,user.len);
-  put("\n");
   putflush();
 }
 
@@ -421,12 +426,12 @@ static void dolist(void)
   int fd;
 
   fd = open(data,O_RDONLY | O_CLOEXEC);
-  if (fd == -1) strerr_die(111,FATAL,"unable to open ",data,0,errno);
+  if (fd == -1) die(111,"unable to open ",data,0,errno);
   buffer_init(&in,buffer_unixread,fd,inspace,sizeof inspace);
   while ((x = hostline_get(&in,&line,&atstart,&name,&wild,&a))) {
     if (x == -1) {
       if (errno == ENOMEM) nomem();
-      strerr_die(111,FATAL,"unable to read ",data,0,errno);
+      die(111,"unable to read ",data,0,errno);
     }
     if (wild) put("*.");
     buffer_put(buffer_1,name.s,name.len);
@@ -445,6 +450,8 @@ int main(int argc,char **argv)
   const char *x;
   int opt;
 
+  r.fd = -1;
+  pwc.fdlock = -1;
   while ((opt = getopt(argc,argv,"t:p:u:")) != -1)
     switch (opt) {
       case 't':
@@ -460,7 +467,7 @@ int main(int argc,char **argv)
   if (username && !passwdfn) usage("-u needs -p");
   data = getenv("DATA");
   if (!data || !*data) data = "data.dyn";
-  if (!datadir_nameok(data)) strerr_die(100,FATAL,"$DATA must be a file name in the root",0,0,0);
+  if (!datadir_nameok(data)) die(100,"$DATA must be a file name in the root",0,0,0);
   x = argv[1];
   if (str_equal(x,"add")) {
     if (argc < 4 || argc > 5) usage(0);
@@ -477,12 +484,12 @@ int main(int argc,char **argv)
   else usage(0);
   /* the password file is named from where we were started */
   if (passwdfn && passwdfn[0] != '/') {
-    if (!getcwd(outspace,sizeof outspace)) strerr_die(111,FATAL,"unable to get the current directory",0,0,errno);
+    if (!getcwd(outspace,sizeof outspace)) die(111,"unable to get the current directory",0,0,errno);
     if (!stralloc_copys(&passwdpath,outspace) || !stralloc_cats(&passwdpath,"/")
         || !stralloc_cats(&passwdpath,passwdfn) || !stralloc_0(&passwdpath)) nomem();
     passwdfn = passwdpath.s;
   }
-  if (chdir(argv[0]) == -1) strerr_die(111,FATAL,"unable to chdir to ",argv[0],0,errno);
+  if (chdir(argv[0]) == -1) die(111,"unable to chdir to ",argv[0],0,errno);
   if (str_equal(x,"add")) doadd();
   else if (str_equal(x,"remove")) doremove();
   else dolist();

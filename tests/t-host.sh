@@ -2,7 +2,9 @@
 # handler finds them: under the data lock, written atomically, published
 # by make; refuses bad names, bad addresses and duplicates; keeps the
 # data file's owner; with -p makes one user for the host, whose secret
-# then updates exactly that host
+# then updates exactly that host; with -p as the account, the password
+# file's directory root's, it stops before the data file is touched and
+# changes nothing
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ops.sh"
 H=$TOP/tinydnsdyn-host
@@ -114,3 +116,46 @@ req1 '/nic/update?hostname=h8.example.com&myip=198.51.100.8' -u alice:alice-pw
 (cd "$own" && tinydns-get a h8.example.com | sed -n 's/^answer: //p')
 stopserver
 for f in "$own"/*; do stat -c '%n %U' "$f"; done | sed "s|^$own/||"
+
+echo "--- -p as the account, the password file's directory root's: nothing changes"
+# as tinydnsdyn-conf lays it out: the directory and the lock file
+# (tinydnsdyn-passwd, run as root, made it) root's, the file the
+# account's
+pwdir=$(mktemp -d /tmp/tinydnsdyn-pw.XXXXXX) || die mktemp
+trap 'rm -rf "$own" "$bin" "$pwdir"; lib_cleanup' EXIT
+chmod 755 "$pwdir"
+cp passwd "$pwdir/passwd" && chown nobody:nogroup "$pwdir/passwd" && chmod 600 "$pwdir/passwd"
+install -m 600 /dev/null "$pwdir/passwd.lock"
+cp "$H" "$bin/tinydnsdyn-host" || die "copy $H"
+state() {
+  sha256sum "$own/data.dyn" "$own/data.cdb" "$pwdir/passwd"
+  stat -c '%n %i %Y %U' "$own/data.dyn" "$own/data.cdb" "$pwdir/passwd"
+  ls -a "$own" "$pwdir"
+}
+asnobody() {
+  setuidgid nobody "$bin/tinydnsdyn-host" -p "$pwdir/passwd" "$own" "$@" > out 2> err
+  echo "$*: exit $? $(sed "s|$pwdir|PWDIR|g" err)$(cat out)"
+  if state | cmp -s - state.before; then echo "  data, data.cdb, passwd and both directories unchanged"
+  else echo "  CHANGED:"; state | diff state.before - | sed -n 's/^> /  /p'
+  fi
+}
+state > state.before
+asnobody add h9.example.com 192.0.2.9
+asnobody remove h8.example.com
+echo "(the lock file the account's)"
+chown nobody:nogroup "$pwdir/passwd.lock"
+state > state.before
+asnobody add h9.example.com 192.0.2.9
+asnobody -u alice remove h8.example.com
+echo '(as root: a host that exists, with a new user: the prepared password file goes too)'
+"$bin/tinydnsdyn-host" -p "$pwdir/passwd" -u carol "$own" add h8.example.com 192.0.2.8 > out 2> err
+echo "exit $? $(cat err out)"
+if state | cmp -s - state.before; then echo "  data, data.cdb, passwd and both directories unchanged"
+else echo "  CHANGED:"; state | diff state.before - | sed -n 's/^> /  /p'
+fi
+echo '(as root the same add works: nothing was half done)'
+"$bin/tinydnsdyn-host" -p "$pwdir/passwd" "$own" add h9.example.com 192.0.2.9 2>err | masksecret
+echo "exit ${PIPESTATUS[0]}"
+stat -c '%U %a' "$pwdir/passwd"
+grep -c '^h9\.example\.com:' "$pwdir/passwd"
+(cd "$own" && tinydns-get a h9.example.com | sed -n 's/^answer: //p')
