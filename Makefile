@@ -591,8 +591,18 @@ compile urldecode.c scan.h stralloc.h urldecode.h
 
 # tests and the rest
 
+# the Debian packages: everything, tests included (deps); only what
+# building and running needs, for a server (deps-run); that and what
+# make deb needs (deps-deb). See deps.sh.
+.PHONY: deps deps-run deps-deb
 deps:
 	./deps.sh
+
+deps-run:
+	./deps.sh run
+
+deps-deb:
+	./deps.sh deb
 
 demo: it
 	./demo.sh
