@@ -55,10 +55,10 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
 	buffer_1.o buffer_2.o getln.o strerr.o
 
-unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o datadir_clean.o \
+unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o datadir_clean.o datadir_ours.o \
 replace.o
 	./makelib unix.a deadline.o make_run.o lock_wait.o rate_update.o \
-	datadir_name.o datadir_clean.o replace.o
+	datadir_name.o datadir_clean.o datadir_ours.o replace.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
@@ -288,6 +288,10 @@ datadir_name.o: \
 compile datadir_name.c datadir.h str.h stralloc.h
 	./compile datadir_name.c
 
+datadir_ours.o: \
+compile datadir_ours.c datadir.h str.h stralloc.h
+	./compile datadir_ours.c
+
 deadline.o: \
 compile deadline.c deadline.h
 	./compile deadline.c
@@ -365,7 +369,7 @@ compile dyn_state.c datadir.h dyn.h fmt.h ip4.h ip6.h scan.h stralloc.h
 	./compile dyn_state.c
 
 dyn_touch.o: \
-compile dyn_touch.c dyn.h ip4.h ip6.h str.h stralloc.h
+compile dyn_touch.c datadir.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_touch.c
 
 dyn_txtend.o: \

@@ -30,6 +30,10 @@ extern int datadir_name(stralloc *,const char *,const char *);
 #define DATADIR_CLEANMAX 4
 extern int datadir_clean(const char *,const char *const *);
 
+/* 1 if name is data, one of its files above, or a temporary file or
+   waiting entry of one of them; 0 for any other name */
+extern int datadir_ours(const char *,const char *);
+
 /* 1 if data can name a data file in $ROOT: a plain file name (no '/',
    not "." or "..", no control bytes), short enough for every suffix. */
 extern int datadir_nameok(const char *);

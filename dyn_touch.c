@@ -2,7 +2,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
-#include "str.h"
+#include "datadir.h"
 #include "dyn.h"
 
 static int later(const struct timespec *a,const struct timespec *b)
@@ -26,7 +26,6 @@ int dyn_touch(const char *fn)
   struct timespec data;
   struct timespec newest;
   struct timespec t[2];
-  unsigned int len = str_len(fn);
 
   if (stat(fn,&st) == -1) return -1;
   data = st.st_mtim;
@@ -35,8 +34,8 @@ int dyn_touch(const char *fn)
   dir = opendir(".");
   if (!dir) return -1;
   while ((d = readdir(dir))) {
-    /* fn itself, and fn.lock, fn.build, fn.tmp.*: ours, not make's */
-    if (str_start(d->d_name,fn) && (d->d_name[len] == 0 || d->d_name[len] == '.')) continue;
+    /* fn itself, fn.lock, fn.build, fn.tmp.*, ...: ours, not make's */
+    if (datadir_ours(d->d_name,fn)) continue;
     if (stat(d->d_name,&st) == -1) continue;
     if (!S_ISREG(st.st_mode)) continue;
     if (later(&st.st_mtim,&newest)) newest = st.st_mtim;
