@@ -350,8 +350,9 @@ int main(int argc,char **argv)
   start(dir,"run",0);
   outs("#!/bin/sh\n");
   outs("# tinydnsdyn, made by tinydnsdyn-conf. Settings are files in env/\n");
-  outs("# (ROOT, PASSWD, IP, PORT; DATA and TIMEOUT may be added); who may\n");
-  outs("# connect is in rules (run make after editing it). daemontools'\n");
+  outs("# (ROOT, PASSWD, IP, PORT; TIMEOUT may be added; a DATA other than\n");
+  outs("# data.dyn needs ROOT's Makefile to name it too); who may connect\n");
+  outs("# is in rules (run make after editing it). daemontools'\n");
   outs("# supervise, runit's runsv and tinydnsdyn.service (systemd) run it.\n");
   outs("exec 2>&1\n");
   outs("exec envdir ./env sh -c '\n");
