@@ -173,6 +173,11 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
     n = s[0] == ':' ? ip6_fmt_octal(text,new) : ip6_fmt_hex(text,new);
     if (!stralloc_copyb(out,s,field)) return -1;
     if (!stralloc_catb(out,text,n)) return -1;
+    /* a generic line whose address ends it, before a CR (a file with
+       CRLF line ends): tinydns-data would read the CR as a 17th byte;
+       an empty TTL field takes it, and a TTL of "\r" is the default */
+    if (s[0] == ':' && fieldend == body && body < len && s[body] == '\r')
+      if (!stralloc_cats(out,":")) return -1;
   }
   if (!stralloc_catb(out,s + fieldend,len - fieldend)) return -1;
   ++h->changed;

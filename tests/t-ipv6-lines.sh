@@ -65,3 +65,16 @@ req '/nic/update?hostname=g.example.com&myip=2001:db8:ff::/48' -u alice:alice-pw
 show | grep -a '^[36:]\*\{0,1\}\.\{0,1\}g\.'
 made
 notemp made
+
+echo '--- c: CRLF line ends; a generic line that its address ends gets an'
+echo '    empty TTL field before its CR (else tinydns-data reads the CR as'
+echo '    a 17th byte), once; served as 16 bytes with the default TTL'
+printf '%s\r\n' ':c.example.com:28:\040\001\015\270\000\000\000\000\000\000\000\000\000\000\000\001' \
+  ':c.example.com:28:\040\001\015\270\000\000\000\000\000\000\000\000\000\000\000\001:300' \
+  '+c.example.com:192.0.2.1' >> root/data.dyn
+req1 '/nic/update?hostname=c.example.com&myip=2001:db8::5' -u alice:alice-pw
+req1 '/nic/update?hostname=c.example.com&myip=2001:db8::5' -u alice:alice-pw
+show | grep -a '^[:+]c\.'
+mkdir -p served
+{ echo .example.com:192.0.2.1:a:259200; grep -a "^[:+]c\." root/data.dyn; } > served/data
+(cd served && tinydns-data && tinydns-get aaaa c.example.com) | sed -n 's/^answer: //p' | sort
