@@ -191,7 +191,10 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
         else if (!skippable(b,buf + start,nl + 1 - start)) {
           x = line(&p,b,off + start,buf + start,nl + 1 - start);
           if (x == -1) return -1;
-          if (x && stop) { e->next = off + nl + 1; return 2; }
+          /* an ACME line that goes in a look is one past its time
+             (a request's own values are known only after a first
+             pass): not the request's change, no reason to stop */
+          if (x && stop && buf[start] != '\'') { e->next = off + nl + 1; return 2; }
         }
         start = nl + 1;
       }

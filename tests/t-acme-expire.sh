@@ -57,6 +57,14 @@ snap
 req1 '/nic/update?hostname=h2.example.com&myip=198.51.100.2' -u alice:alice-pw
 req1 '/nic/update?hostname=h1.example.com&action=del&txt=late' -u alice:alice-pw
 same
+echo '--- ... and answers those from its look: a writer holding the data lock'
+echo '    is not waited for (911 at TIMEOUT if it were)'
+exec 7>> root/data.dyn.lock
+flock 7
+req1 '/nic/update?hostname=h2.example.com&myip=198.51.100.2' -u alice:alice-pw
+req1 '/nic/update?hostname=h1.example.com&action=del&txt=late' -u alice:alice-pw
+exec 7>&-
+same
 echo '--- an expired last line without newline goes, the new line follows'
 printf "'_acme-challenge.h1.example.com:no-newline:0:%s" "$past" >> root/data.dyn
 req1 '/nic/update?hostname=h1.example.com&txt=fresh' -u alice:alice-pw
