@@ -18,7 +18,8 @@ static int named(const char *const *names)
 
 /* Looks for a parameter called by any of names (a list of lower-case
    names ending in 0: a parameter and its aliases) in q[0..len), a query
-   string or a form body (k=v&k=v, ';' also separates). Names are
+   string or a form body (k=v&k=v; a ';' is a byte of a value, as
+   routers put passwords into URLs unencoded). Names are
    compared after decoding and without regard to case. Returns how
    often such a parameter is there, counting at most 2 (the caller
    refuses a repeated one rather than guess which was meant), with the
@@ -32,7 +33,7 @@ int http_param(const char *q,unsigned int len,const char *const *names,stralloc 
 
   while (i < len) {
     j = i;
-    while (j < len && q[j] != '&' && q[j] != ';') ++j;
+    while (j < len && q[j] != '&') ++j;
     eq = i + byte_chr(q + i,j - i,'=');
     if (!urldecode(&k,q + i,eq - i)) return -1;
     if (named(names)) {

@@ -48,9 +48,11 @@ static int isform(const char *v,unsigned int vlen)
 /* Parses the request head buf[0..len) (as http_getrequest left it).
    Returns 0 and fills r, or an HTTP status: 400 malformed, 405/501
    method, 505 version; for POST and PUT, whose parameters may also
-   come in a form body, 411 no Content-Length (or chunked), 413 a body
-   that does not fit into HTTP_REQMAX with the head, 415 a body that is
-   not application/x-www-form-urlencoded. r's pointers point into buf;
+   come in a form body, 411 a chunked body (no Content-Length, nor
+   Transfer-Encoding, is no body), 413 a body that does not fit into
+   HTTP_REQMAX with the head, 415 a body of a type other than
+   application/x-www-form-urlencoded (one without a type is read as
+   a form). r's pointers point into buf;
    for a body, r->hasbody and r->bodylen are set, r->body is not. */
 int http_parse(char *buf,unsigned int len,struct http_request *r)
 {
@@ -68,6 +70,7 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
   int hasclen = 0;
   int chunked = 0;
   int form = 0;
+  int hastype = 0;
 
   byte_zero((char *) r,sizeof *r);
   if (!len) return 400;
@@ -102,10 +105,11 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
     if (n == slen) { s = "/"; slen = 1; }
     else { s += n; slen -= n; }
   }
-  /* a fragment is never sent; one here means a client that did not
-     encode '#' in a value: refuse rather than cut the value short */
-  if (byte_chr(s,slen,'#') < slen) return 400;
   n = byte_chr(s,slen,'?');
+  /* a fragment is never sent: a '#' in the query is a byte of a value
+     that a client (a router filling in a URL template) did not encode;
+     one in the path is no path of ours */
+  if (byte_chr(s,n,'#') < n) return 400;
   r->path = s; r->pathlen = n;
   if (n < slen) { r->query = s + n + 1; r->querylen = slen - n - 1; }
   else { r->query = s + n; r->querylen = 0; }
@@ -137,8 +141,9 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
       if (!length(v,vlen,&u) || (hasclen && u != clen)) return 400;
       clen = u; hasclen = 1;
     }
-    else if (n == 12 && case_equalb(buf + i,12,"content-type"))
-      form = isform(v,vlen);
+    else if (n == 12 && case_equalb(buf + i,12,"content-type")) {
+      form = isform(v,vlen); hastype = 1;
+    }
     else if (n == 17 && case_equalb(buf + i,17,"transfer-encoding"))
       chunked = 1;
     i = eol + 1;
@@ -148,9 +153,12 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
   if (is(r->method,r->methodlen,"HEAD")) { r->head = 1; return 0; }
   if (is(r->method,r->methodlen,"POST") || is(r->method,r->methodlen,"PUT")) {
     if (chunked && hasclen) return 400; /* which one frames it? */
-    if (!hasclen) return 411;
+    if (chunked) return 411;
+    /* neither header: no body (RFC 9112, 6.3), clen stays 0 */
     if (clen > HTTP_REQMAX - len) return 413;
-    if (clen && !form) return 415;
+    /* a body without a type is read as a form: what else would a
+       client of this server send? */
+    if (clen && hastype && !form) return 415;
     r->hasbody = 1;
     r->bodylen = clen;
     return 0;

@@ -68,7 +68,7 @@ static int lookupany(const char *q,unsigned int len,const char *const *names,uns
   int found = 0;
 
   for (i = 0;i <= len;++i) {
-    if (i < len && q[i] != '&' && q[i] != ';') continue;
+    if (i < len && q[i] != '&') continue;
     if (i > start || i < len) {
       for (eq = start;eq < i && q[eq] != '=';++eq) ;
       klen = decode(refkey,q + start,eq - start);

@@ -1,6 +1,7 @@
 # POST and PUT: parameters in the query and/or an
-# application/x-www-form-urlencoded body (Content-Length required: 411;
-# head and body within 8192 bytes: 413; another type: 415), read within
+# application/x-www-form-urlencoded body (or one without a type; no
+# Content-Length is no body, chunked is 411; head and body within 8192
+# bytes: 413; another type: 415), read within
 # the deadline (408); a parameter in both places is repeated (badagent)
 . "$TESTS/lib.sh" || exit 1
 
@@ -22,6 +23,11 @@ echo '--- POST, all in the query, empty body'
 req1 '/v3/update?hostname=h2.example.com&myip=192.0.2.13' "${A[@]}" -X POST -H 'Content-Length: 0'
 echo '--- PUT, empty body of another type'
 req1 '/?hostname=h2.example.com&myip=192.0.2.14' "${A[@]}" -X PUT -H 'Content-Length: 0' -H 'Content-Type: application/json'
+echo '--- no Content-Length, no Transfer-Encoding: no body (RFC 9112, 6.3)'
+req1 '/nic/update?hostname=h1.example.com&myip=192.0.2.16' "${A[@]}" -X POST
+req1 '/nic/update?hostname=h2.example.com&myip=192.0.2.17' "${A[@]}" -X PUT
+echo '--- a body without Content-Type is read as a form'
+req1 /nic/update "${A[@]}" -H 'Content-Type:' -d 'hostname=h1.example.com&myip=192.0.2.18'
 echo '--- charset, encoded values, a newline at the end'
 req1 /nic/update "${A[@]}" -H 'Content-Type: application/x-www-form-urlencoded; charset=UTF-8' \
   --data-binary $'hostname=h1.example.com%2Ch2.example.com&myip=192.0.2.15\r\n'
@@ -35,7 +41,6 @@ req1 '/nic/update?hostname=h1.example.com' "${A[@]}" -d 'hostname=h1.example.com
 req1 /nic/update "${A[@]}" -H 'Content-Type: application/json' -d '{"hostname":"h1.example.com","myip":"192.0.2.20"}'
 req1 /nic/update "${A[@]}" -H 'Content-Type: multipart/form-data; boundary=x' -d 'x'
 req1 /nic/update "${A[@]}" -H 'Content-Type: text/plain' -d 'hostname=h1.example.com&myip=192.0.2.20'
-req1 /nic/update "${A[@]}" -H 'Content-Type:' -d 'hostname=h1.example.com&myip=192.0.2.20'
 req1 /nic/update "${A[@]}" -H 'Transfer-Encoding: chunked' -d 'hostname=h1.example.com&myip=192.0.2.20'
 req1 /nic/update "${A[@]}" -d "hostname=h1.example.com&myip=192.0.2.20&pad=$(head -c 8100 /dev/zero | tr '\0' x)"
 AUTH=$(b64 alice:alice-pw)

@@ -37,7 +37,7 @@ for p in /nic/update/ /nic /update /v3 /NIC/UPDATE /nic/update.php //nic/update;
   printf '%s: ' "$p"
   req1 "$p?hostname=h1.example.com&myip=198.51.100.1" -u alice:alice-pw
 done
-for m in POST PUT DELETE OPTIONS FOO get; do
+for m in DELETE OPTIONS FOO get; do
   printf '%s: ' "$m"
   req "$Q.99" -u alice:alice-pw -X "$m" | head -1
 done

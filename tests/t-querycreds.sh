@@ -15,6 +15,7 @@ adduser bob 'b&b pw+%' h2.example.com
 adduser nas.example.com nas-pw
 adduser carol carol-pw 'h1.example.com, h2.example.com'
 adduser dave dave-pw ' h1.example.com. ,'
+adduser erin 'x!$()*,;=#y' h2.example.com
 startserver
 
 U='/nic/update?hostname=h1.example.com'
@@ -23,6 +24,9 @@ req1 "$U&myip=192.0.2.10&username=alice&password=alice-pw"
 req1 "$U&myip=192.0.2.11&user=alice&pass=alice-pw"
 req1 "$U&myip=192.0.2.12&UserName=alice&PASSWORD=alice-pw"
 req1 "/nic/update?hostname=h2.example.com&myip=192.0.2.13&user=bob&pass=b%26b+pw%2B%25"
+echo '--- a URL template filled in unencoded: ; and # are bytes of the value'
+printf 'GET /nic/update?hostname=h2.example.com&myip=192.0.2.15&username=erin&password=x!$()*,;=#y HTTP/1.0\r\nUser-Agent: t\r\n\r\n' |
+  rawreq | sed -n '1p;$p' | sed 's/<CR>$//' | paste -sd' '
 echo '--- in a form body'
 req1 "$U" -d 'myip=192.0.2.14&username=alice&password=alice-pw'
 echo '--- wrong, missing, or not used'
@@ -52,7 +56,7 @@ req1 "/nic/update?myip=192.0.2.34" -u carol:carol-pw
 req1 "/nic/update?hostname=&myip=192.0.2.34" -u bob:'b&b pw+%'
 showdyn
 echo '--- the log: users, never a password'
-grep -c 'alice-pw\|b&b\|nas-pw\|wrong' log
+grep -c 'alice-pw\|b&b\|nas-pw\|wrong\|;=#y' log
 grep -o 'tinydnsdyn: .*' log
 stopserver
 echo '--- a wrong password in the query is delayed like one in the header'
