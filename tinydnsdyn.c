@@ -591,9 +591,13 @@ static void getfamily(const char *const *names,int six,int prefix,struct dyn_add
    myip is missing or empty; then the IPv4 parameter (myipv4, ipv4, ip)
    adds or replaces the IPv4 one, and the IPv6 parameter (myipv6, ipv6,
    myip6, ip6; an address or a prefix) or the prefix parameter
-   (ip6lanprefix, ipv6prefix) the IPv6 one. Empty values count as
-   missing (a router without IPv6 sends them). An IPv6 and a prefix
-   parameter both with values name one thing twice: refused. Anything
+   (ip6lanprefix, ipv6prefix) the IPv6 one, the prefix parameter
+   last: beside an address (myip's or the IPv6 parameter's, as in
+   dynv6's template for a FRITZ!Box, whose prefix placeholder is filled
+   only when its address placeholder is there too), the prefix is what
+   the named hosts get. Empty values count as missing (a router
+   without IPv6 sends them). Two prefixes in the IPv6 and the prefix
+   parameter name one thing twice: refused. Anything
    that is not an address is refused, whole request, before the data
    file is opened. */
 static void getaddr(void)
@@ -611,7 +615,7 @@ static void getaddr(void)
   has = getvalue(p_ip6);
   if (has) { getfamily(p_ip6,1,1,&b); set6(a,&b); }
   if (getvalue(p_prefix)) {
-    if (has) repeated(p_ip6);
+    if (has && a->prefix6) repeated(p_ip6);
     getfamily(p_prefix,1,1,&b);
     if (!b.prefix6) badvalue(p_prefix);
     set6(a,&b);

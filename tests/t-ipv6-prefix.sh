@@ -48,6 +48,10 @@ show
 echo '--- ip6lanprefix replaces the IPv6 address in myip'
 req "$U=box.example.com&myip=192.0.2.10,2001:db8:ffff::1&ip6lanprefix=2001:db8:3:4::/64" "${A[@]}"
 show
+echo '--- ... and the one in the IPv6 parameter (dynv6 template for a FRITZ!Box)'
+req "$U=box.example.com&ipv4=192.0.2.10&ipv6=2001:db8:ffff::1&ipv6prefix=2001:db8:3:5::/64" "${A[@]}"
+req1 "$U=box.example.com&ip=192.0.2.10&ip6=2001:db8:ffff::1&ip6lanprefix=2001:db8:3:6::/64" "${A[@]}"
+show
 echo '--- /128 is a plain address'
 req "$U=box.example.com&myip=2001:db8::5/128" "${A[@]}"
 show
@@ -61,8 +65,8 @@ for v in 'myip=2001:db8::/0' 'myip=2001:db8::/7' 'myip=2001:db8::/129' 'myip=200
          'myip=2001:db8::/64/64' 'myip=ff02::/64' 'myip=::ffff:192.0.2.0/120' \
          'myip=192.0.2.0/24' 'myip=2001:db8::/64,2001:db8::1' 'myip=2001:db8::1,2001:db8::/64' \
          'ip6lanprefix=2001:db8::1' 'ip6lanprefix=2001:db8::1/128' 'ip6lanprefix=192.0.2.1' \
-         'myipv4=192.0.2.0/24' 'myipv6=2001:db8::1&ip6lanprefix=2001:db8::/64' \
-         'ip6=2001:db8::1&ipv6prefix=2001:db8::/64' 'ip6lanprefix=2001:db8::/64&ipv6prefix=2001:db8::/64'
+         'myipv4=192.0.2.0/24' 'myipv6=2001:db8:1::/64&ip6lanprefix=2001:db8::/64' \
+         'ip6=2001:db8:1::/48&ipv6prefix=2001:db8::/64' 'ip6lanprefix=2001:db8::/64&ipv6prefix=2001:db8::/64'
 do
   printf '%s -> ' "$v"
   req1 "$U=nas.example.com&$v" "${A[@]}"
