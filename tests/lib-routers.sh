@@ -41,3 +41,14 @@ dns() {
 logged() {
   sed -n 's/^tinydnsdyn: [^ ]* //p' log
 }
+
+# ina: the real inadyn once (-1 --force, a fresh cache) with
+# ./inadyn.conf; prints its exit code; its output is in ina.out and
+# goes to stderr
+ina() {
+  rm -rf cache; mkdir cache
+  timeout 60 inadyn -1 --force --foreground --no-pidfile -l debug -f inadyn.conf \
+    --cache-dir="$PWD/cache" > ina.out 2>&1
+  echo "inadyn exit $?"
+  cat ina.out >&2
+}

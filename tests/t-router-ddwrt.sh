@@ -40,17 +40,12 @@ custom ddwrt {
   hostname = nas.example.com
 }
 EOF2
-ina() {
-  rm -rf cache; mkdir cache
-  timeout 60 inadyn -1 --force --foreground --no-pidfile -l debug -f inadyn.conf \
-    --cache-dir="$PWD/cache" > ina.out 2>&1
-  echo "inadyn exit $?"
+sent() {
   sed -n 's/.*Sending alias table update to DDNS server: //p' ina.out
-  cat ina.out >&2
 }
-ina
+ina; sent
 dns nas.example.com
 echo '--- again: nochg'
-ina
+ina; sent
 showdyn
 logged

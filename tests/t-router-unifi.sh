@@ -24,13 +24,6 @@ custom unifi {
   hostname = { "box.example.com", "nas.example.com" }
 }
 EOF2
-ina() {
-  rm -rf cache; mkdir cache
-  timeout 60 inadyn -1 --force --foreground --no-pidfile -l debug -f inadyn.conf \
-    --cache-dir="$PWD/cache" > ina.out 2>&1
-  echo "inadyn exit $?"
-  cat ina.out >&2
-}
 echo '--- UniFi OS (inadyn, custom)'
 ina
 logged
