@@ -41,7 +41,7 @@ req1 "$U" -u alice:alice-pw
 same
 stopserver
 
-echo '--- a parameter twice'
+echo '--- a parameter twice (the last: ; separates nothing, the value is no host name)'
 startserver
 for q in 'hostname=h1.example.com&hostname=h2.example.com&myip=192.0.2.50' \
          'hostname=h1.example.com&myip=192.0.2.50&myip=192.0.2.51' \
