@@ -109,6 +109,8 @@ struct dyn_req {
   struct dyn_txt txt;          /* DYN_TXT */
   struct dyn_limits limits;
   unsigned long now;           /* the request's clock: seconds since 1970 */
+  unsigned long deadline;      /* a waiting change's: its handler answers
+                                  911 from then on; 0 for the leader's own */
   struct dyn_host h[DYN_HOSTMAX]; /* last: only h[0..nh) is ever used */
 };
 
@@ -121,6 +123,9 @@ struct dyn_req {
 /* Requests applied together by one rewrite (group commit): each host
    name belongs to at most one of them, so every answer stays exact. */
 #define DYN_BATCHMAX 512     /* requests */
+#define DYN_MARGIN 1         /* seconds: a waiting change is applied only
+                                if its handler waits for more than this
+                                after the check before the rename */
 #define DYN_BATCHHOSTS 4096  /* hosts in them */
 #define DYN_INDEX 8192       /* slots of the host index: a power of 2 */
 #define DYN_FILTER 65536     /* bits of the name filter: a power of 2 */

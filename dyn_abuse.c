@@ -1,3 +1,4 @@
+#include <time.h>
 #include "byte.h"
 #include "stralloc.h"
 #include "datadir.h"
@@ -20,11 +21,13 @@ static struct dyn_req *kq[DYN_BATCHHOSTS];    /* and its request */
    error. ACME challenge changes (DYN_TXT) are counted apart, as
    _acme-challenge.HOST, so they take nothing from the host's address
    changes, and only by the hour: certbot adds two values and removes
-   them a moment apart. Limits and clock: the first request's. */
+   them a moment apart. Limits: the first request's. Clock: now, not
+   a request's: a leader's own request may have been read seconds
+   before entries that were counted meanwhile. */
 int dyn_abuse(struct dyn_batch *b,const char *data,int record)
 {
   const struct dyn_limits *lim = &b->r[0]->limits;
-  unsigned long now = b->r[0]->now;
+  unsigned long now = (unsigned long) time(0);
   struct dyn_req *q;
   struct dyn_host *h;
   unsigned int n = 0;
@@ -67,7 +70,8 @@ int dyn_abuse(struct dyn_batch *b,const char *data,int record)
   for (j = 0;j < n;++j) {
     if (!k[j].count) continue;
     txt = kq[j]->mode == DYN_TXT;
-    if ((lim->mininterval && !txt && now - k[j].last < lim->mininterval)
+    /* a last change after now (the clock went back) was just now */
+    if ((lim->mininterval && !txt && (k[j].last > now || now - k[j].last < lim->mininterval))
         || (lim->perhour && k[j].count >= lim->perhour)) {
       q = kq[j];
       for (i = 0;i < q->nh;++i)

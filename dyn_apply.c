@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "replace.h"
 #include "dyn.h"
@@ -15,6 +16,19 @@ static int fail(const char **why,const char *reason,int fdin)
   *why = reason;
   errno = x;
   return -1;
+}
+
+/* 1 if some waiting change of b has a handler that may give up (and
+   answer 911) within DYN_MARGIN seconds: it must not be applied then,
+   or a change its client was told failed could land after it */
+static int late(const struct dyn_batch *b)
+{
+  unsigned long now = (unsigned long) time(0);
+  unsigned int k;
+
+  for (k = 0;k < b->n;++k)
+    if (b->r[k]->deadline && b->r[k]->deadline <= now + DYN_MARGIN) return 1;
+  return 0;
 }
 
 static int changes(const struct dyn_batch *b)
@@ -34,7 +48,9 @@ static int changes(const struct dyn_batch *b)
    fsync, one rename. Call it with the data lock fdlock held and its
    generation numbers in *st; written is counted before the rename.
    Returns 1 if fn was replaced, 0 if nothing had to change (nothing
-   written), -1 on error with errno and *why set; fn is then as it was
+   written), 2 if nothing was done because a waiting change's handler
+   may give up within DYN_MARGIN seconds (late: try again without it),
+   -1 on error with errno and *why set; fn is then as it was
    and no temporary file is left. The directory is not synced: the
    caller does it, after letting the lock go. seen, if not 0, is what a
    look at the file found for the batch's one request: if the file is
@@ -101,6 +117,9 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_see
     return fail(why,"unable to write temporary file",fdin);
   }
   if (replace_done(&r,1) == -1) return fail(why,"unable to write temporary file",fdin);
+  /* the write took long (a slow disk, a stopped leader): a waiting
+     change whose handler gives up soon goes back (2), nothing done */
+  if (late(b)) { replace_abort(&r); close(fdin); return 2; }
   /* count the generation first: dying between the two costs a make,
      never a change that looks published but is not */
   ++st->written;

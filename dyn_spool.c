@@ -215,7 +215,9 @@ int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const s
   r = readentry(fn1.s,&len);
   if (r <= 0) return r;
   if (len < 12 + HEAD || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != HEAD + sizeof (struct dyn_host)) return 0;
-  if (get4(buf + 8) < now) return 0;
+  /* its handler gives up at deadline or later: taken only if it still
+     waits for more than DYN_MARGIN seconds (dyn_apply checks again) */
+  if (get4(buf + 8) <= now + DYN_MARGIN) return 0;
   byte_copy((char *) &nh,sizeof nh,buf + 12 + offsetof(struct dyn_req,nh));
   if (nh > DYN_HOSTMAX || nh == 0) return 0;
   if (!*qp || *room < nh) {
@@ -233,6 +235,7 @@ int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const s
   FIELD(q,txt);
   FIELD(q,limits);
   FIELD(q,now);
+  q->deadline = get4(buf + 8);
   if (!sane(q)) return 0;
   q->nh = nh;
   pos = 12 + HEAD;

@@ -57,6 +57,18 @@ static int look(struct dyn_req *q,const char *fn)
   return r == 2 || changes(q);
 }
 
+/* waiting change i moves to place k (k <= i) */
+static void swap(unsigned int i,unsigned int k)
+{
+  struct dyn_req *q = waiting[k];
+  unsigned int x = room[k];
+  stralloc t = waitid[k];
+
+  waiting[k] = waiting[i]; waiting[i] = q;
+  room[k] = room[i]; room[i] = x;
+  waitid[k] = waitid[i]; waitid[i] = t;
+}
+
 /* With the data lock held: q and the changes waiting for a rewrite
    (dyn_spool), as many as fit in one batch, applied in one rewrite;
    every waiting one applied gets its answer. */
@@ -65,8 +77,10 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
   unsigned long now = (unsigned long) time(0);
   unsigned int n = 0;
   unsigned int i;
+  unsigned int k;
   int r;
 
+  q->deadline = 0;
   dyn_batch_start(&b);
   dyn_batch_add(&b,q);
   if (!alone)
@@ -87,6 +101,24 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
       if (dyn_spool_drop(fn,&waitid[n]) == -1) { *why = "unable to remove a waiting change"; return -1; }
     }
   r = dyn_apply(&b,fn,fdlock,n ? 0 : &seen,st,fdold,why);
+  while (r == 2) {
+    /* late: the waiting changes whose handlers may give up soon are
+       dropped (they answer 911), the others applied without them */
+    now = (unsigned long) time(0);
+    dyn_batch_start(&b);
+    dyn_batch_add(&b,q);
+    for (i = 0,k = 0;i < n;++i)
+      if (waiting[i]->deadline <= now + DYN_MARGIN) {
+        if (dyn_spool_drop(fn,&waitid[i]) == -1) { *why = "unable to remove a waiting change"; return -1; }
+      }
+      else {
+        swap(i,k);
+        dyn_batch_add(&b,waiting[k]);
+        ++k;
+      }
+    n = k;
+    r = dyn_apply(&b,fn,fdlock,0,st,fdold,why);
+  }
   if (r == -1) return -1;
   for (i = 0;i < n;++i) {
     dyn_results(waiting[i]);

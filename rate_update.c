@@ -75,12 +75,15 @@ static long pass(int fdin,struct rate_key *k,unsigned int n,unsigned long now,un
       continue;
     }
     if (!parse(line.s,line.len - 1,&klen,v)) continue;
-    if (v[1] > now || now - v[1] >= window) continue; /* expired */
+    /* expired; an event after now (the clock went back, or a request
+       read before it was counted) is live, but one more than a window
+       ahead is from a clock that was wrong */
+    if (v[1] > now ? v[1] - now > window : now - v[1] >= window) continue;
     for (i = 0;i < n;++i)
       if (k[i].len == klen && byte_equal(k[i].s,klen,line.s)) break;
     if (i < n) {
       if (!fill) continue;
-      if (now - v[0] < window) { k[i].first = v[0]; k[i].count = v[2]; }
+      if (v[0] > now || now - v[0] < window) { k[i].first = v[0]; k[i].count = v[2]; }
       k[i].last = v[1];
       continue; /* written below, with the new event */
     }

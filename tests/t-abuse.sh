@@ -8,6 +8,7 @@ mkroot <<'EOF'
 +h1.example.com:192.0.2.1:300
 +h2.example.com:192.0.2.2:300
 +h3.example.com:192.0.2.3:300
++h4.example.com:192.0.2.4:300
 EOF
 adduser alice alice-pw
 startserver MAXPERHOUR=2
@@ -28,6 +29,36 @@ req1 '/nic/update?hostname=h3.example.com&myip=198.51.100.7' -u alice:alice-pw
 req1 '/nic/update?hostname=h3.example.com&myip=198.51.100.8' -u alice:alice-pw
 req1 '/nic/update?hostname=h3.example.com&myip=198.51.100.7' -u alice:alice-pw
 grep '^+h3' root/data.dyn
+stopserver
+
+echo '--- counted at the time of the check, not of a request read before:'
+echo '    A waits (read first), B changes h4 meanwhile, then A leads: abuse'
+startserver MAXPERHOUR=1
+hasentry() { ls root | grep -q '^data\.dyn\.req\.'; }
+exec 7>> root/data.dyn.lock
+flock 7
+req1 '/nic/update?hostname=h4.example.com&myip=198.51.100.11' -u alice:alice-pw > a.out 7>&- &
+a=$!
+for ((i = 0; i < 300; i++)); do hasentry && break; sleep 0.1; done
+apid=$(ls root | sed -n 's/^data\.dyn\.req\.\([0-9]*\)\..*/\1/p')
+kill -STOP "$apid"
+sleep 2 # A's clock is now at least a second older than B's
+exec 7>&-
+echo "B: $(req1 '/nic/update?hostname=h4.example.com&myip=198.51.100.12' -u alice:alice-pw)"
+kill -CONT "$apid"
+wait "$a"
+echo "A: $(cat a.out)"
+grep '^+h4' root/data.dyn
+stopserver
+
+echo '--- the clock went back: a change counted up to an hour ahead still'
+echo '    counts; one further ahead is from a clock that was wrong'
+startserver MAXPERHOUR=1
+now=$(date +%s)
+printf '%s %d %d 1\n' h1.example.com $((now + 600)) $((now + 600)) \
+  h2.example.com $((now + 7200)) $((now + 7200)) > root/data.dyn.abuse
+req1 '/nic/update?hostname=h1.example.com&myip=198.51.100.201' -u alice:alice-pw
+req1 '/nic/update?hostname=h2.example.com&myip=198.51.100.202' -u alice:alice-pw
 stopserver
 
 echo '--- bad settings'
