@@ -185,6 +185,15 @@ waitport() {
   head -1 "$2"
 }
 
+# waitfor CMD...: until CMD succeeds, up to 30 s; 1 (and says so) if
+# it never does
+waitfor() {
+  local i
+  for ((i = 0; i < 300; i++)); do "$@" && return 0; sleep 0.1; done
+  echo "waited 30 s for: $*"
+  return 1
+}
+
 stopserver() {
   [ -n "$SERVERPID" ] || return 0
   settle

@@ -39,7 +39,7 @@ exec 7>> root/data.dyn.lock
 flock 7
 req1 '/nic/update?hostname=h4.example.com&myip=198.51.100.11' -u alice:alice-pw > a.out 7>&- &
 a=$!
-for ((i = 0; i < 300; i++)); do hasentry && break; sleep 0.1; done
+waitfor hasentry
 apid=$(ls root | sed -n 's/^data\.dyn\.req\.\([0-9]*\)\..*/\1/p')
 kill -STOP "$apid"
 sleep 2 # A's clock is now at least a second older than B's

@@ -16,13 +16,6 @@ holdmakefile() {
     '	mv build/data.cdb data.cdb' > root/Makefile
 }
 
-waitfor() { # waitfor CMD...: up to 30 s
-  local i
-  for ((i = 0; i < 300; i++)); do "$@" && return 0; sleep 0.1; done
-  echo "waited 30 s for: $*"
-  return 1
-}
-
 race() { # race DATA: h1 changed; h3 changed while h1's make waits
   touch root/hold
   local p1 p3

@@ -20,12 +20,6 @@ PROG=$PWD/slowsync
 startserver TIMEOUT=10
 
 entries() { test "$(ls root | grep -c '^data\.dyn\.req\.')" = "$1"; }
-waitfor() { # waitfor CMD...: up to 30 s
-  local i
-  for ((i = 0; i < 300; i++)); do "$@" && return 0; sleep 0.1; done
-  echo "waited 30 s for: $*"
-  return 1
-}
 up() { req1 "/nic/update?hostname=$1&myip=$2" -u alice:alice-pw; }
 
 # a writer holds the data lock: A leaves its change and waits (until
