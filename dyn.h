@@ -126,6 +126,11 @@ struct dyn_req {
 #define DYN_MARGIN 1         /* seconds: a waiting change is applied only
                                 if its handler waits for more than this
                                 after the check before the rename */
+/* 1 if a waiting change whose handler gives up (answers 911) at
+   deadline is too late to be applied at now: the one rule for taking
+   it into a batch (dyn_spool_read), keeping it there (dyn_apply) and
+   dropping it (lead) */
+#define dyn_late(deadline,now) ((deadline) <= (now) + DYN_MARGIN)
 #define DYN_BATCHHOSTS 4096  /* hosts in them */
 #define DYN_INDEX 8192       /* slots of the host index: a power of 2 */
 #define DYN_FILTER 65536     /* bits of the name filter: a power of 2 */

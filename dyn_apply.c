@@ -27,7 +27,7 @@ static int late(const struct dyn_batch *b)
   unsigned int k;
 
   for (k = 0;k < b->n;++k)
-    if (b->r[k]->deadline && b->r[k]->deadline <= now + DYN_MARGIN) return 1;
+    if (b->r[k]->deadline && dyn_late(b->r[k]->deadline,now)) return 1;
   return 0;
 }
 

@@ -217,7 +217,7 @@ int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const s
   if (len < 12 + HEAD || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != HEAD + sizeof (struct dyn_host)) return 0;
   /* its handler gives up at deadline or later: taken only if it still
      waits for more than DYN_MARGIN seconds (dyn_apply checks again) */
-  if (get4(buf + 8) <= now + DYN_MARGIN) return 0;
+  if (dyn_late(get4(buf + 8),now)) return 0;
   byte_copy((char *) &nh,sizeof nh,buf + 12 + offsetof(struct dyn_req,nh));
   if (nh > DYN_HOSTMAX || nh == 0) return 0;
   if (!*qp || *room < nh) {

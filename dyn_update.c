@@ -108,7 +108,7 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
     dyn_batch_start(&b);
     dyn_batch_add(&b,q);
     for (i = 0,k = 0;i < n;++i)
-      if (waiting[i]->deadline <= now + DYN_MARGIN) {
+      if (dyn_late(waiting[i]->deadline,now)) {
         if (dyn_spool_drop(fn,&waitid[i]) == -1) { *why = "unable to remove a waiting change"; return -1; }
       }
       else {
