@@ -51,5 +51,9 @@ MSG
 # the handler runs as nobody, as it would as its own account: it owns
 # the data directory and can read the password file, nothing else
 chown -R nobody "$d/root" "$d/passwd"
+# nobody runs a copy: the tree may be where nobody cannot reach it
+# (a clone in /root, mode 0700 on Debian: "access denied")
+cp "$top/tinydnsdyn" "$d/tinydnsdyn"
+chmod 755 "$d/tinydnsdyn"
 env ROOT="$d/root" PASSWD="$d/passwd" \
-  tcpserver -vDRHl0 -u "$(id -u nobody)" -g "$(id -g nobody)" 127.0.0.1 "$port" "$top/tinydnsdyn"
+  tcpserver -vDRHl0 -u "$(id -u nobody)" -g "$(id -g nobody)" 127.0.0.1 "$port" "$d/tinydnsdyn"
