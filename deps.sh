@@ -7,7 +7,7 @@
 set -e
 build="gcc make libc6-dev libcrypt-dev"
 run="ucspi-tcp-ipv6 daemontools tinydns runit"
-deb="debhelper dpkg-dev fakeroot lintian"
+deb="build-essential debhelper dpkg-dev fakeroot lintian"
 test="
 curl wget bind9-dnsutils ddclient inadyn perl
 man-db
@@ -34,8 +34,10 @@ prometheus
 # daemontools users install it instead of runit (t-svscan runs svscan
 # itself). In run and deb modes an installed daemontools-run is kept:
 # runit is left out rather than have apt remove it.
-# deb: debhelper, dpkg-dev, fakeroot and lintian: the Debian package
-# (make deb, t-deb).
+# deb: build-essential, debhelper, dpkg-dev, fakeroot and lintian: the
+# Debian package (make deb, t-deb); dpkg-buildpackage refuses to build
+# without build-essential ("Unmet build dependencies:
+# build-essential:native"), which debhelper does not pull in.
 # tests: curl, dig (bind9-dnsutils), ddclient and inadyn are the real
 # clients; perl makes crypt(3) hashes and the hostile test clients;
 # man-db (man -l) renders the man pages; strace and iproute2 (ip) run
