@@ -74,6 +74,11 @@ unitenv() {
   ' unitenv "$rw" "$wd" "$caps" "$1"
 }
 
+# the unit's environment at all: in a plain chroot / is no mount point
+# and mount --make-rprivate / fails; say so, not only "no service"
+unitenv true > unitenv.err 2>&1 ||
+  die "cannot make the unit's environment (unshare -m, mount --make-rprivate /; / must be a mount point, as it is not in a plain chroot): $(head -2 unitenv.err | paste -sd' ')"
+
 # as the handler's account: /var/tmp is world-writable, but not here
 for d in /var/tmp "$rw"; do
   unitenv "setuidgid tinydnsdyn touch $d/tinydnsdyn-probe && rm $d/tinydnsdyn-probe" 2>&1 |
