@@ -56,9 +56,9 @@ buffer_1.o buffer_2.o getln.o strerr.o
 	buffer_1.o buffer_2.o getln.o strerr.o
 
 unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o datadir_clean.o datadir_ours.o \
-replace.o
+replace.o fd_std.o
 	./makelib unix.a deadline.o make_run.o lock_wait.o rate_update.o \
-	datadir_name.o datadir_clean.o datadir_ours.o replace.o
+	datadir_name.o datadir_clean.o datadir_ours.o replace.o fd_std.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
 dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
@@ -388,6 +388,10 @@ dyn_update.o: \
 compile dyn_update.c dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_update.c
 
+fd_std.o: \
+compile fd_std.c fd.h
+	./compile fd_std.c
+
 fmt_ulong.o: \
 compile fmt_ulong.c fmt.h
 	./compile fmt_ulong.c
@@ -573,11 +577,11 @@ compile tinydnsdyn-conf.c auto_datamakefile.h auto_home.h buffer.h byte.h datadi
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-host.o: \
-compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h dyn.h getln.h hostline.h ip4.h ip6.h passwd.h replace.h scan.h status.h str.h stralloc.h strerr.h
+compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h dyn.h fd.h getln.h hostline.h ip4.h ip6.h passwd.h replace.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-host.c
 
 tinydnsdyn-passwd.o: \
-compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h getln.h passwd.h replace.h str.h stralloc.h strerr.h
+compile tinydnsdyn-passwd.c auth.h buffer.h byte.h dnsname.h fd.h getln.h passwd.h replace.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-passwd.c
 
 tinydnsdyn-status.o: \
@@ -585,7 +589,7 @@ compile tinydnsdyn-status.c buffer.h byte.h datadir.h dyn.h getln.h hostline.h i
 	./compile tinydnsdyn-status.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h http.h ip4.h ip6.h logline.h onchange.h proxy.h scan.h status.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h fd.h http.h ip4.h ip6.h logline.h onchange.h proxy.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \

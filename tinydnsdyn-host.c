@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "fd.h"
 #include "buffer.h"
 #include "byte.h"
 #include "getln.h"
@@ -450,6 +451,7 @@ int main(int argc,char **argv)
   const char *x;
   int opt;
 
+  if (fd_std() == -1) _exit(111); /* nowhere to say so */
   r.fd = -1;
   pwc.fdlock = -1;
   while ((opt = getopt(argc,argv,"t:p:u:")) != -1)

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <termios.h>
 #include <unistd.h>
+#include "fd.h"
 #include "buffer.h"
 #include "byte.h"
 #include "str.h"
@@ -187,6 +188,7 @@ static void rewrite(void)
 
 int main(int argc,char **argv)
 {
+  if (fd_std() == -1) _exit(111); /* nowhere to say so */
   if (argc < 3 || argc > 4) usage(0);
   fn = argv[1];
   if (!*fn) usage("empty file name");

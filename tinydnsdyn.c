@@ -16,6 +16,7 @@
 #include "auth.h"
 #include "case.h"
 #include "datadir.h"
+#include "fd.h"
 #include "dnsname.h"
 #include "dyn.h"
 #include "logline.h"
@@ -735,6 +736,7 @@ static void update(void)
 
 int main(void)
 {
+  if (fd_std() == -1) _exit(111); /* nowhere to say so */
   signal(SIGPIPE,SIG_IGN);
   configure();
   deadline_set(conf.timeout);
