@@ -309,7 +309,7 @@ compile dyn_addr.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_addr.c
 
 dyn_apply.o: \
-compile dyn_apply.c dyn.h ip4.h ip6.h replace.h stralloc.h
+compile dyn_apply.c deadline.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_apply.c
 
 dyn_batch.o: \
@@ -385,7 +385,7 @@ compile dyn_txtscan.c byte.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_txtscan.c
 
 dyn_update.o: \
-compile dyn_update.c dyn.h ip4.h ip6.h stralloc.h
+compile dyn_update.c deadline.h dyn.h ip4.h ip6.h stralloc.h
 	./compile dyn_update.c
 
 fd_std.o: \

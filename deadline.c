@@ -66,3 +66,22 @@ unsigned int deadline_left(void)
   int ms = remaining();
   return (ms + 999) / 1000;
 }
+
+/* The deadline and the clock as other processes of this machine see
+   them: seconds of CLOCK_MONOTONIC, which the whole system shares and
+   no one sets (a waiting change's deadline, compared by the handler
+   that applies it: dyn_late). The deadline rounded down and the clock
+   rounded up, so that a change judged to have more than DYN_MARGIN
+   seconds left has at least that much. */
+unsigned long deadline_at(void)
+{
+  return (unsigned long) deadline.tv_sec;
+}
+
+unsigned long deadline_clock(void)
+{
+  struct timespec now;
+
+  clock_gettime(CLOCK_MONOTONIC,&now);
+  return (unsigned long) now.tv_sec + (now.tv_nsec > 0);
+}

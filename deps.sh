@@ -11,7 +11,7 @@ deb="build-essential debhelper dpkg-dev fakeroot lintian"
 test="
 curl wget bind9-dnsutils ddclient inadyn perl
 man-db
-strace iproute2
+strace iproute2 faketime
 valgrind
 clang libclang-rt-14-dev
 apache2-utils stunnel4 openssl libio-socket-ssl-perl rsync axfrdns
@@ -42,7 +42,8 @@ prometheus
 # clients; perl makes crypt(3) hashes and the hostile test clients;
 # man-db (man -l) renders the man pages; strace and iproute2 (ip) run
 # the client tests in a network namespace with only lo and list what
-# they connect to; valgrind counts the instructions an unknown user
+# they connect to; faketime shows one handler a wall clock an hour
+# ahead (t-fault-clock); valgrind counts the instructions an unknown user
 # costs (t-timing) and checks the handler in make sanitize. make fuzz
 # and make sanitize: clang and libclang-rt-14-dev (libFuzzer and clang's
 # sanitizer runtimes; only a Recommends of clang, so named here). make

@@ -110,7 +110,10 @@ struct dyn_req {
   struct dyn_limits limits;
   unsigned long now;           /* the request's clock: seconds since 1970 */
   unsigned long deadline;      /* a waiting change's: its handler answers
-                                  911 from then on; 0 for the leader's own */
+                                  911 from then on (seconds of the shared
+                                  monotonic clock, deadline_clock: a clock
+                                  set back or forth moves no deadline);
+                                  0 for the leader's own */
   struct dyn_host h[DYN_HOSTMAX]; /* last: only h[0..nh) is ever used */
 };
 

@@ -1,9 +1,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include "replace.h"
+#include "deadline.h"
 #include "dyn.h"
 
 static struct dyn_edits e;
@@ -23,7 +23,7 @@ static int fail(const char **why,const char *reason,int fdin)
    or a change its client was told failed could land after it */
 static int late(const struct dyn_batch *b)
 {
-  unsigned long now = (unsigned long) time(0);
+  unsigned long now = deadline_clock();
   unsigned int k;
 
   for (k = 0;k < b->n;++k)

@@ -90,10 +90,11 @@ static int name(const char *fn,const char *kind,const stralloc *id)
       && stralloc_catb(&fn1,id->s,id->len) && stralloc_0(&fn1);
 }
 
-/* Leaves request q, whose handler waits until deadline (seconds since
-   1970), as DATA.req.ID (fn is DATA). Returns a descriptor of it,
-   holding its shared lock, to keep open while waiting and to read the
-   answer from (dyn_spool_result); -1 on error. */
+/* Leaves request q, whose handler waits until deadline (deadline_at:
+   the shared monotonic clock), as DATA.req.ID (fn is DATA). Returns a
+   descriptor of it, holding its shared lock, to keep open while
+   waiting and to read the answer from (dyn_spool_result); -1 on
+   error. */
 int dyn_spool_put(const struct dyn_req *q,const char *fn,const stralloc *id,unsigned long deadline)
 {
   int fd;

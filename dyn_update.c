@@ -4,6 +4,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "stralloc.h"
+#include "deadline.h"
 #include "dyn.h"
 
 static struct dyn_batch b;
@@ -74,7 +75,8 @@ static void swap(unsigned int i,unsigned int k)
    every waiting one applied gets its answer. */
 static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn_state *st,int *fdold,const char **why)
 {
-  unsigned long now = (unsigned long) time(0);
+  unsigned long now = (unsigned long) time(0); /* for old answer files */
+  unsigned long clock = deadline_clock();     /* for the deadlines */
   unsigned int n = 0;
   unsigned int i;
   unsigned int k;
@@ -89,7 +91,7 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
       if (r == -1) { *why = "unable to read the waiting changes"; return -1; }
       if (!r) break;
       if (n == DYN_BATCHMAX - 1) continue; /* the next rewrite's */
-      r = dyn_spool_read(&waiting[n],&room[n],fn,&waitid[n],now);
+      r = dyn_spool_read(&waiting[n],&room[n],fn,&waitid[n],clock);
       if (r == -1) { *why = "unable to read a waiting change"; return -1; }
       if (r == 2) continue; /* answered: its handler takes it */
       if (r == 1) {
@@ -104,11 +106,11 @@ static int lead(struct dyn_req *q,const char *fn,int fdlock,int alone,struct dyn
   while (r == 2) {
     /* late: the waiting changes whose handlers may give up soon are
        dropped (they answer 911), the others applied without them */
-    now = (unsigned long) time(0);
+    clock = deadline_clock();
     dyn_batch_start(&b);
     dyn_batch_add(&b,q);
     for (i = 0,k = 0;i < n;++i)
-      if (dyn_late(waiting[i]->deadline,now)) {
+      if (dyn_late(waiting[i]->deadline,clock)) {
         if (dyn_spool_drop(fn,&waitid[i]) == -1) { *why = "unable to remove a waiting change"; return -1; }
       }
       else {
@@ -174,7 +176,7 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
   if (fdlock == -1 && errno != ETIMEDOUT) return -1;
   if (fdlock == -1 && !alone) {
     if (!dyn_spool_id(&id)) { errno = ENOMEM; *why = "out of memory"; return -1; }
-    fdspool = dyn_spool_put(q,fn,&id,(unsigned long) time(0) + wait);
+    fdspool = dyn_spool_put(q,fn,&id,deadline_at());
     /* ENOENT: a leader took the half-made entry for a dead handler's
        and removed it; then this handler applies its change itself */
     if (fdspool == -1 && errno != ENOENT) { *why = "unable to leave a change"; return -1; }
