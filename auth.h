@@ -9,8 +9,12 @@
 #define AUTH_RETRYMS 100   /* between two readings of it */
 #define AUTH_READTRIES 15  /* readings before giving up (911) */
 
+/* why auth_check said no, for the log */
+#define AUTH_UNKNOWN "unknown-user"  /* no entry for the user */
+#define AUTH_NOHASH "unusable-hash"  /* an entry whose hash is none we check */
+
 extern int auth_verify(const char *,unsigned int,const char *,unsigned int,int *);
-extern int auth_check(const char *,const char *,unsigned int,const char *,unsigned int,stralloc *);
+extern int auth_check(const char *,const char *,unsigned int,const char *,unsigned int,stralloc *,const char **);
 extern int auth_basic(const char *,unsigned int,stralloc *,stralloc *);
 extern unsigned int auth_fail(const char *,const char *,const char *,unsigned int);
 extern int auth_allows(const stralloc *,const char *,unsigned int);

@@ -106,7 +106,9 @@ static int readonce(const char *fn,const char *user,unsigned int ulen,stralloc *
    verifies pass (auth_verify: every hash htpasswd writes but plain
    text). 1: good, domains holds the user's domain list (empty: any
    host); 2: the same, but the entry's hash is a weak one. 0: unknown
-   user, wrong password, or an entry that is no hash we accept.
+   user, wrong password, or an entry that is no hash we accept; *note
+   then says which of these for the log (0: a wrong password), never
+   the client, who hears the same badauth in the same time for all.
    -1: the file could not be read, or the password could not be
    checked (crypt(3) out of memory), errno set; EAGAIN: the file kept
    changing.
@@ -118,7 +120,7 @@ static int readonce(const char *fn,const char *user,unsigned int ulen,stralloc *
    entry ends without a newline, is believed only of a file nobody has
    changed for AUTH_FRESHMS. Otherwise the file is read again a little
    later, at most AUTH_READTRIES times. */
-int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pass,unsigned int plen,stralloc *domains)
+int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pass,unsigned int plen,stralloc *domains,const char **note)
 {
   struct stat st;
   unsigned int tries;
@@ -138,6 +140,7 @@ int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pas
     poll(0,0,AUTH_RETRYMS);
   }
   if (!found) stralloc_copys(domains,"");
+  *note = found ? 0 : AUTH_UNKNOWN;
 
   if (byte_chr(pass,plen,0) < plen) found = 0; /* NUL cannot be in a crypt phrase */
   if (!stralloc_copyb(&phrase,pass,plen) || !stralloc_0(&phrase)) return -1;
@@ -145,6 +148,7 @@ int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pas
   ok = auth_verify(phrase.s,plen,hash.s,hash.len - 1,&weak);
   if (ok == -1) {
     /* plain text or no hash at all: costs what a wrong password costs */
+    if (found) *note = AUTH_NOHASH;
     found = 0;
     ok = auth_verify(phrase.s,plen,dummy,sizeof dummy - 1,&weak);
   }

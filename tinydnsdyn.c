@@ -423,6 +423,7 @@ static void getcredentials(void)
 
 static void authenticate(void)
 {
+  const char *note;
   unsigned int delay;
   int ok;
 
@@ -430,11 +431,14 @@ static void authenticate(void)
   authtried = 1;
   logcats(" ");
   logsafe(user.s,user.len);
-  ok = auth_check(conf.passwd,user.s,user.len,pass.s,pass.len,&domains);
+  ok = auth_check(conf.passwd,user.s,user.len,pass.s,pass.len,&domains,&note);
   byte_zero(pass.s,pass.len);
   if (ok == -1 && errno == ENOMEM) fail911("unable to check password: out of memory",0);
   if (ok == -1) fail911("unable to read password file",errno);
   if (!ok) {
+    /* for the operator: a user missing, or an entry nothing can match
+       (plain text, a locked one, a line mangled by an editor) */
+    if (note) { logcats(" "); logcats(note); }
     /* a wrong password, not a missing one: clients first ask without */
     if (conf.authdelay) {
       if (!datadir_name(&lockfn,conf.data,DATADIR_LOCK)) nomem();

@@ -8,6 +8,11 @@ EOF
 adduser alice alice-pw
 adduser bob bob-pw h1.example.com
 printf '%s\n' 'dave:' 'eve:*' 'frank:!' 'mallory::h1.example.com' >> passwd
+# an editor's byte order mark before a name; an entry locked with "!";
+# a hash with blanks after it
+printf '\357\273\277carol:%s\n' "$(sed -n 's/^alice://p' passwd)" >> passwd
+printf 'oscar:!%s\n' "$(sed -n 's/^alice://p' passwd)" >> passwd
+printf 'trent:%s  \n' "$(sed -n 's/^alice://p' passwd)" >> passwd
 startserver
 
 U='/nic/update?hostname=h1.example.com&myip=192.0.2.10'
@@ -47,6 +52,13 @@ head -1 raw.txt
 grep -i '^www-authenticate:' raw.txt
 rawbody | sed '/^\\ no newline/d'
 same
+
+echo '--- the log tells the operator why (the client hears the same badauth)'
+: > log
+for c in alice:wrong nobody:alice-pw carol:alice-pw oscar:alice-pw trent:alice-pw eve:x dave:; do
+  try "$c" -u "$c"
+done
+grep -o 'tinydnsdyn: .*' log
 
 echo '--- right password'
 req "$U" -u alice:alice-pw
