@@ -4,6 +4,7 @@
 #include "stralloc.h"
 
 #define HTTP_REQMAX 8192 /* request line and headers, and a form body: all of it */
+#define HTTP_TLSHELLO 0x16 /* first byte of a TLS handshake record */
 
 struct http_request {
   const char *method; unsigned int methodlen;

@@ -20,8 +20,12 @@ static unsigned int headend(const char *buf,unsigned int len)
    the deadline. *len is its length; *got the bytes read, which may
    include the start of a body after the head. Returns 0 when it is all
    there; else an HTTP status to answer with (408 too slow, 414 request
-   line too long, 431 headers too long, 400 cut short), or -1 if the
-   client went away before sending anything or on a read error (errno). */
+   line too long, 431 headers too long, 400 cut short or not HTTP), or
+   -1 if the client went away before sending anything or on a read error
+   (errno). A first byte 0x16 is a TLS handshake record (a client set to
+   HTTPS on the plain port): no request line starts with it, and that
+   client sends nothing more until it hears a TLS answer, so it is 400
+   at once, not 408 after the whole timeout. */
 int http_gethead(int fd,char *buf,unsigned int *len,unsigned int *got)
 {
   int r;
@@ -36,6 +40,7 @@ int http_gethead(int fd,char *buf,unsigned int *len,unsigned int *got)
     if (r == 0) return -1;
     /* a blank line that only just arrived may straddle reads */
     *got += r;
+    if (buf[0] == HTTP_TLSHELLO) return 400;
     end = headend(buf,*got);
     if (end) { *len = end; return 0; }
   }

@@ -332,6 +332,11 @@ static void readrequest(void)
     logcats(" - unexpected-proxy-line");
     refuse(400,http_reason(400),0);
   }
+  if (got && req[0] == HTTP_TLSHELLO) {
+    /* TLS on the plain port: the client is set to HTTPS without a front */
+    logcats(" - tls-handshake");
+    refuse(400,http_reason(400),0);
+  }
   if (st) {
     logcats(" -");
     refuse(st,http_reason(st),0);
