@@ -1,7 +1,8 @@
 # A TLS front: stunnel4 (protocol = proxy) on 127.0.0.1:443 forwards to
 # tcpserver, whose rules set PROXY=1 for the front's address only. curl,
-# ddclient (ssl=yes) and inadyn (ssl = true, which ignores a port in
-# ddns-server, hence 443) update over TLS with a self-signed certificate;
+# ddclient (ssl=yes) and inadyn (ssl = true: 443 without a port in
+# ddns-server, and a front on another port named there) update over TLS
+# with a self-signed certificate;
 # the client address the handler uses (myip fallback, log, failed-login
 # delay) is the one from the PROXY line. Clients from an address without
 # PROXY that send a PROXY line, a connection from the front's address
@@ -86,15 +87,15 @@ ddconf "ssl_ca_file=$PWD/cert.pem"
 ddc
 showdyn
 
-inaconf() {  # inaconf [ca-trust-file = ...]
+inaconf() {  # inaconf [ca-trust-file = ...] [:PORT [ADDRESS]]
   cat > inadyn.conf <<EOF2
 $1
 custom tls {
   ssl = true
   username = alice
   password = alice-pw
-  checkip-command = "echo 192.0.2.35"
-  ddns-server = 127.0.0.1
+  checkip-command = "echo ${3-192.0.2.35}"
+  ddns-server = 127.0.0.1${2-}
   ddns-path = "/nic/update?hostname=%h&myip=%i"
   ddns-response = { "good", "nochg" }
   hostname = { "h1.example.com" }
@@ -120,6 +121,16 @@ same
 echo '--- inadyn 2.10, ssl = true, ca-trust-file'
 inaconf "ca-trust-file = $PWD/cert.pem"
 ina
+showdyn
+echo '--- inadyn 2.10, ssl = true, a front on another port named in ddns-server'
+kill "$STUNNELPID"
+wait "$STUNNELPID" 2>/dev/null
+lib_forget "$STUNNELPID"
+startstunnel
+[ "$TLSPORT" != 443 ] || die "the second front got port 443"
+inaconf "ca-trust-file = $PWD/cert.pem" ":$TLSPORT" 192.0.2.36
+ina
+grep -q "connecting to 127.0.0.1(\[127.0.0.1\]:$TLSPORT)" ina.out && echo 'to the port named'
 showdyn
 
 echo '--- plain HTTP from 127.0.0.2 (no PROXY there): works without a PROXY line'
