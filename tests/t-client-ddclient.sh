@@ -2,7 +2,8 @@
 # both updated, exit 0; the second run answers nochg, a run without
 # -force skips; a wrong password fails and changes nothing, also with a
 # new address; wildcard/mx/backupmx parameters are ignored; it connects
-# to nothing but the server on 127.0.0.1
+# to nothing but the server on 127.0.0.1; IPv6 from a second ddclient
+# (use=cmd) is sent as myip and changes only the AAAA line
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ipv6.sh"
 isolate
@@ -66,3 +67,23 @@ echo "h1 and h2 in one request: $(grep -c ' h1.example.com=good:192.0.2.10 h2.ex
 grep -o 'h[0-9]\.example\.com[^ ]*=[a-z]*' log | sort | uniq -c | sed 's/^ *//'
 lookup h1.example.com a
 lookup h2.example.com a
+echo '--- IPv6: a second ddclient, use=cmd printing the address'
+cat > ddclient6.conf <<EOF2
+daemon=0
+ssl=no
+use=cmd, cmd='echo 2001:db8::20'
+protocol=dyndns2
+server=127.0.0.1:$PORT
+login=alice
+password=alice-pw
+h1.example.com
+EOF2
+chmod 600 ddclient6.conf
+timeout 60 ddclient -daemon=0 -foreground -verbose -noquiet -file ddclient6.conf \
+  -cache ddclient6.cache > dd6.out 2>&1
+echo "ddclient exit $?"
+cat dd6.out >&2
+grep -E '^(SUCCESS|FAILED|WARNING): +updating ' dd6.out | sed 's/  */ /g'
+grep -o 'GET /nic/update?[^ ]*' dd6.out
+lookup h1.example.com a
+lookup h1.example.com aaaa

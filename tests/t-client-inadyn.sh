@@ -2,7 +2,10 @@
 # the IPv6 address percent-encoded (%3a); both hosts updated, exit 0; a
 # second run answers nochg; a wrong password is inadyn's auth error and
 # changes nothing, also with new addresses; it connects to nothing but
-# the server on 127.0.0.1
+# the server on 127.0.0.1. Runs that keep the cache send one host's
+# address again each time (inadyn keeps one cache file per host name,
+# which both sections share), unless the IPv6 section is a second inadyn
+# with its own cache dir: then a second run sends nothing
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ipv6.sh"
 isolate
@@ -77,3 +80,32 @@ grep -o 'h[0-9]\.example\.com=[a-z]*:[^ ]*' log | sort | uniq -c | sed 's/^ *//'
 echo '--- dns'
 lookup h1.example.com a
 lookup h1.example.com aaaa
+echo '--- keeping the cache, without --force: the sections share a cache'
+echo '--- file per host name, so each run sends one family again'
+conf alice-pw
+rm -rf cache
+mkdir cache
+for i in 1 2 3; do
+  timeout 60 inadyn -1 --foreground --no-pidfile -l debug -f inadyn.conf \
+    --cache-dir="$PWD/cache" > ina.out 2>&1
+  rc=$?
+  cat ina.out >&2
+  echo "run $i: inadyn exit $rc, $(grep -c 'Sending alias table update' ina.out) requests"
+done
+echo '--- the IPv6 section as a second inadyn with its own cache dir'
+awk '/^custom v6/{exit} {print}' inadyn.conf > inadyn4.conf
+{ echo 'allow-ipv6 = true'; awk '/^custom v6/{p=1} p' inadyn.conf; } > inadyn6.conf
+rm -rf cache cache6
+mkdir cache cache6
+for i in 1 2; do
+  n=0
+  for c in 4 6; do
+    d=cache; [ $c = 6 ] && d=cache6
+    timeout 60 inadyn -1 --foreground --no-pidfile -l debug -f inadyn$c.conf \
+      --cache-dir="$PWD/$d" > ina.out 2>&1
+    cat ina.out >&2
+    n=$((n + $(grep -c 'Sending alias table update' ina.out)))
+  done
+  echo "run $i: $n requests"
+done
+same
