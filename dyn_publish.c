@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "stralloc.h"
 #include "deadline.h"
@@ -36,6 +37,16 @@ static int state(const char *fn,struct dyn_state *st,unsigned long built,int tou
   }
   close(fd);
   return 0;
+}
+
+/* 1 if what tinydns serves is there (or stat cannot tell), in the
+   current directory: a build recorded is no build if someone removed
+   data.cdb since (an operator, a cleanup script), and a request
+   answered nochg would then promise what nobody serves */
+int dyn_cdbthere(void)
+{
+  struct stat st;
+  return stat(DYN_CDB,&st) == 0 || errno != ENOENT;
 }
 
 static const char *makewhy(void)
@@ -128,7 +139,7 @@ static int publish(const char *fn,unsigned long gen,int always,unsigned int wait
     if (fdsync == -1) return fail(why,"unable to open the data directory",-1,-1);
   }
   /* built only grows: a look without any lock may find it done */
-  if (!always && dyn_state_peek(fn,&st) == 0 && st.built >= gen) return done(fdsync,why);
+  if (!always && dyn_state_peek(fn,&st) == 0 && st.built >= gen && dyn_cdbthere()) return done(fdsync,why);
   if (!datadir_name(&buildfn,fn,DATADIR_BUILD)) { errno = ENOMEM; return fail(why,"out of memory",fdsync,-1); }
   fdbuild = lock_open(buildfn.s);
   if (fdbuild == -1) return fail(why,"unable to open build lock file",fdsync,-1);
@@ -144,9 +155,9 @@ static int publish(const char *fn,unsigned long gen,int always,unsigned int wait
   }
   /* the make before this one may have seen it: no need of the data
      lock (a writer may hold it) to know */
-  if (dyn_state_peek(fn,&st) == 0 && st.built >= gen) { close(fdbuild); return done(fdsync,why); }
+  if (dyn_state_peek(fn,&st) == 0 && st.built >= gen && dyn_cdbthere()) { close(fdbuild); return done(fdsync,why); }
   if (state(fn,&st,0,1,why) == -1) return fail(why,*why,fdbuild,fdsync);
-  if (st.built >= gen) { close(fdbuild); return done(fdsync,why); }
+  if (st.built >= gen && dyn_cdbthere()) { close(fdbuild); return done(fdsync,why); }
 
   target = st.written;
   if (make(limit,fdsync,fdold,wstat,why) == -1) return fail(why,*why,fdbuild,fdsync);

@@ -39,3 +39,14 @@ made
 showdyn
 lookup h1.example.com a
 notemp made
+
+echo '--- data.cdb removed (an operator, a cleanup script): a nochg runs make first'
+snap
+rm root/data.cdb
+req1 "/nic/update?hostname=h1.example.com&myip=192.0.2.99" -u alice:alice-pw
+same
+made
+lookup h1.example.com a
+req1 "/nic/update?hostname=h1.example.com&myip=192.0.2.99" -u alice:alice-pw
+made
+notemp made
