@@ -58,6 +58,7 @@ static int runmake(pid_t *pid,sigset_t *mask)
   args[1] = 0;
   sigemptyset(&def);
   sigaddset(&def,SIGPIPE);
+  sigaddset(&def,SIGXFSZ);
   sigaddset(&def,SIGCHLD);
   r = posix_spawnattr_init(&a);
   if (r) return r;

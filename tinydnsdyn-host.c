@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -452,6 +453,7 @@ int main(int argc,char **argv)
   int opt;
 
   if (fd_std() == -1) _exit(111); /* nowhere to say so */
+  signal(SIGXFSZ,SIG_IGN); /* over ulimit -f: EFBIG, said, no temp left */
   r.fd = -1;
   pwc.fdlock = -1;
   while ((opt = getopt(argc,argv,"t:p:u:")) != -1)

@@ -189,6 +189,7 @@ static void rewrite(void)
 int main(int argc,char **argv)
 {
   if (fd_std() == -1) _exit(111); /* nowhere to say so */
+  signal(SIGXFSZ,SIG_IGN); /* over ulimit -f: EFBIG, said, no temp left */
   if (argc < 3 || argc > 4) usage(0);
   fn = argv[1];
   if (!*fn) usage("empty file name");

@@ -747,6 +747,9 @@ int main(void)
 {
   if (fd_std() == -1) _exit(111); /* nowhere to say so */
   signal(SIGPIPE,SIG_IGN);
+  /* a file over the size limit (ulimit -f): a write fails with EFBIG,
+     answered 911 and logged, instead of a silent death */
+  signal(SIGXFSZ,SIG_IGN);
   configure();
   deadline_set(conf.timeout);
   getproxy();
