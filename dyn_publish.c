@@ -71,8 +71,29 @@ static int synced(int fdsync,const char **why)
 static int make(unsigned int limit,int fdsync,int *fdold,int *wstat,const char **why)
 {
   struct make_job j;
+  int fdroot;
+  int r;
+  int e;
 
-  if (make_start(&j,limit,*fdold) == -1) { *why = makewhy(); return -1; }
+  /* One make at a time in the directory, not only per data file: a
+     second service on this ROOT with another $DATA has another build
+     lock, and two makes at once would write the same files (data,
+     tinydns-data's data.tmp, data.cdb). So the directory itself is
+     locked too, and make inherits that lock like the build lock. A
+     file system that has no flock for a directory (NFS: EBADF)
+     goes without. */
+  fdroot = open(".",O_RDONLY | O_DIRECTORY);
+  if (fdroot == -1) { *why = "unable to open the data directory"; return -1; }
+  if (lock_wait(fdroot,deadline_left()) == -1 && errno != EBADF && errno != ENOLCK && errno != EINVAL && errno != EOPNOTSUPP) {
+    *why = errno == ETIMEDOUT ? "unable to get the data directory's build lock" : "unable to lock the data directory";
+    e = errno; close(fdroot); errno = e;
+    return -1;
+  }
+  r = make_start(&j,limit,*fdold);
+  e = errno;
+  close(fdroot); /* make has it, and the lock, until it is done */
+  errno = e;
+  if (r == -1) { *why = makewhy(); return -1; }
   if (*fdold != -1) { close(*fdold); *fdold = -1; }
   if (synced(fdsync,why) == -1) { make_leave(&j); return -1; }
   *wstat = make_wait(&j,deadline_left());
