@@ -48,8 +48,9 @@ static int isform(const char *v,unsigned int vlen)
 /* Parses the request head buf[0..len) (as http_getrequest left it).
    Returns 0 and fills r, or an HTTP status: 400 malformed, 405/501
    method, 505 version; for POST and PUT, whose parameters may also
-   come in a form body, 411 a chunked body (no Content-Length, nor
-   Transfer-Encoding, is no body), 413 a body that does not fit into
+   come in a form body, 400 a Content-Length that is no number or two
+   that differ (GET and HEAD ignore it), 411 a chunked body (no
+   Content-Length, nor Transfer-Encoding, is no body), 413 a body that does not fit into
    HTTP_REQMAX with the head, 415 a body of a type other than
    application/x-www-form-urlencoded (one without a type is read as
    a form). r's pointers point into buf;
@@ -68,6 +69,7 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
   unsigned long clen = 0;
   unsigned long u;
   int hasclen = 0;
+  int badclen = 0;
   int chunked = 0;
   int form = 0;
   int hastype = 0;
@@ -138,8 +140,10 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
       r->agent = v; r->agentlen = vlen; r->hasagent = 1;
     }
     else if (n == 14 && case_equalb(buf + i,14,"content-length")) {
-      if (!length(v,vlen,&u) || (hasclen && u != clen)) return 400;
-      clen = u; hasclen = 1;
+      /* frames only a POST or PUT body: GET and HEAD read none and
+         close after the answer, so there it is ignored, as it always was */
+      if (!length(v,vlen,&u) || (hasclen && u != clen)) badclen = 1;
+      else { clen = u; hasclen = 1; }
     }
     else if (n == 12 && case_equalb(buf + i,12,"content-type")) {
       form = isform(v,vlen); hastype = 1;
@@ -152,6 +156,7 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
   if (is(r->method,r->methodlen,"GET")) return 0;
   if (is(r->method,r->methodlen,"HEAD")) { r->head = 1; return 0; }
   if (is(r->method,r->methodlen,"POST") || is(r->method,r->methodlen,"PUT")) {
+    if (badclen) return 400; /* no number, or two that differ */
     if (chunked && hasclen) return 400; /* which one frames it? */
     if (chunked) return 411;
     /* neither header: no body (RFC 9112, 6.3), clen stays 0 */

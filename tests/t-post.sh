@@ -2,7 +2,8 @@
 # application/x-www-form-urlencoded body (or one without a type; no
 # Content-Length is no body, chunked is 411; head and body within 8192
 # bytes: 413; another type: 415), read within
-# the deadline (408); a parameter in both places is repeated (badagent)
+# the deadline (408); a parameter in both places is repeated (badagent);
+# GET and HEAD ignore a Content-Length that is no number (the seed did)
 . "$TESTS/lib.sh" || exit 1
 
 mkroot <<'EOF2'
@@ -62,6 +63,20 @@ echo '--- a body sent in pieces, the head and the body in one write'
  sleep 1; printf 'mple.com&myip=192.0.2.30') | rawreq | sed -n '1p;$p'
 printf 'POST /nic/update HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\nContent-Length: 39\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nhostname=h2.example.com&myip=192.0.2.31' "$AUTH" |
   rawreq | sed -n '1p;$p'
+showdyn
+echo '--- GET and HEAD read no body: a Content-Length that is no number, or two that differ, is ignored there (400 only for POST and PUT)'
+get() {  # get METHOD MYIP HEADERS...: the status and the body
+  local m=$1 ip=$2
+  shift 2
+  { printf '%s /nic/update?hostname=h1.example.com&myip=%s HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t\r\n' "$m" "$ip" "$AUTH"
+    printf '%s\r\n' "$@"
+    printf '\r\n'; } | rawstatus | paste -sd' '
+  rawbody
+}
+get GET 192.0.2.40 'Content-Length: abc'
+get GET 192.0.2.41 'Content-Length: 0' 'Content-Length: 5'
+get HEAD 192.0.2.42 'Content-Length: -1'
+get DELETE 192.0.2.43 'Content-Length: x'
 showdyn
 grep -o 'tinydnsdyn: .*' log | grep -v '=good'
 notemp
