@@ -409,18 +409,6 @@ req1() {
   req "$@" | paste -sd' '
 }
 
-# localnet CMD...: run CMD (a DNS client that may look names up) in a
-# private mount namespace whose resolv.conf points at 127.0.0.1 and whose
-# hosts file knows only localhost, so no lookup leaves the machine
-localnet() {
-  printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n' > .resolv.conf
-  printf '127.0.0.1 localhost\n' > .hosts
-  unshare -m sh -c 'mount --bind "$1" /etc/resolv.conf &&
-                    mount --bind "$2" /etc/hosts &&
-                    shift 2 && exec "$@"' localnet \
-    "$PWD/.resolv.conf" "$PWD/.hosts" "$@"
-}
-
 # buildhelper NAME: tests/NAME.c, linked with the build's libraries, as
 # ./NAME in the test's directory
 buildhelper() {
