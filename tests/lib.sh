@@ -409,6 +409,17 @@ req1() {
   req "$@" | paste -sd' '
 }
 
+# ddclientconf FILE PORT SETTING...: a ddclient 3.10 configuration for
+# user alice, protocol dyndns2, one run (daemon=0), the server on
+# 127.0.0.1:PORT, then one line per SETTING (ssl=, use=, password=, the
+# host lines, ...), in order; mode 600, as ddclient wants it
+ddclientconf() {
+  local f=$1 port=$2
+  shift 2
+  printf '%s\n' daemon=0 protocol=dyndns2 "server=127.0.0.1:$port" login=alice "$@" > "$f"
+  chmod 600 "$f"
+}
+
 # buildhelper NAME: tests/NAME.c, linked with the build's libraries, as
 # ./NAME in the test's directory
 buildhelper() {

@@ -18,18 +18,8 @@ adduser alice alice-pw
 startserver
 
 conf() {  # conf PASSWORD [IP]
-  cat > ddclient.conf <<EOF2
-daemon=0
-ssl=no
-use=ip, ip=${2-192.0.2.10}
-protocol=dyndns2
-server=127.0.0.1:$PORT
-login=alice
-password=$1
-h1.example.com,h2.example.com
-wildcard=yes, mx=mx.example.com, backupmx=yes h3.example.com
-EOF2
-  chmod 600 ddclient.conf
+  ddclientconf ddclient.conf "$PORT" ssl=no "use=ip, ip=${2-192.0.2.10}" "password=$1" \
+    h1.example.com,h2.example.com 'wildcard=yes, mx=mx.example.com, backupmx=yes h3.example.com'
 }
 
 ddc() {  # ddc [-force]
@@ -68,17 +58,8 @@ grep -o 'h[0-9]\.example\.com[^ ]*=[a-z]*' log | sort | uniq -c | sed 's/^ *//'
 lookup h1.example.com a
 lookup h2.example.com a
 echo '--- IPv6: a second ddclient, use=cmd printing the address'
-cat > ddclient6.conf <<EOF2
-daemon=0
-ssl=no
-use=cmd, cmd='echo 2001:db8::20'
-protocol=dyndns2
-server=127.0.0.1:$PORT
-login=alice
-password=alice-pw
-h1.example.com
-EOF2
-chmod 600 ddclient6.conf
+ddclientconf ddclient6.conf "$PORT" ssl=no "use=cmd, cmd='echo 2001:db8::20'" password=alice-pw \
+  h1.example.com
 timeout 60 ddclient -daemon=0 -foreground -verbose -noquiet -file ddclient6.conf \
   -cache ddclient6.cache > dd6.out 2>&1
 echo "ddclient exit $?"

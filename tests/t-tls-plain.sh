@@ -42,17 +42,7 @@ cat ina.out >&2
 grep -o 'SSL handshake with .* failed: .*' ina.out
 
 echo '--- ddclient 3.10 with ssl=yes'
-cat > ddclient.conf <<EOF2
-daemon=0
-ssl=yes
-use=ip, ip=192.0.2.12
-protocol=dyndns2
-server=127.0.0.1:$PORT
-login=alice
-password=alice-pw
-h1.example.com
-EOF2
-chmod 600 ddclient.conf
+ddclientconf ddclient.conf "$PORT" ssl=yes "use=ip, ip=192.0.2.12" password=alice-pw h1.example.com
 timeout 10 ddclient -daemon=0 -foreground -verbose -noquiet -force -timeout=8 \
   -file ddclient.conf -cache ddclient.cache > dd.out 2>&1
 echo "ddclient exit $?"

@@ -52,18 +52,8 @@ tlsreq 127.0.0.6 'hostname=h2.example.com&myip=192.0.2.22' alice:wrong
 showdyn
 
 ddconf() {  # ddconf [ssl_ca_file=...]
-  cat > ddclient.conf <<EOF2
-daemon=0
-ssl=yes
-$1
-use=ip, ip=192.0.2.30
-protocol=dyndns2
-server=127.0.0.1:$TLSPORT
-login=alice
-password=alice-pw
-h1.example.com,h2.example.com
-EOF2
-  chmod 600 ddclient.conf
+  ddclientconf ddclient.conf "$TLSPORT" ssl=yes "$1" "use=ip, ip=192.0.2.30" password=alice-pw \
+    h1.example.com,h2.example.com
 }
 ddc() {
   rm -f ddclient.cache
