@@ -43,7 +43,7 @@ prometheus
 # man-db (man -l) renders the man pages; strace and iproute2 (ip) run
 # the client tests in a network namespace with only lo and list what
 # they connect to; faketime shows one handler a wall clock an hour
-# ahead (t-fault-late); valgrind counts the instructions an unknown user
+# ahead (t-fault-clock); valgrind counts the instructions an unknown user
 # costs (t-timing) and checks the handler in make sanitize. make fuzz
 # and make sanitize: clang and libclang-rt-14-dev (libFuzzer and clang's
 # sanitizer runtimes; only a Recommends of clang, so named here). make

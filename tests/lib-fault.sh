@@ -178,3 +178,74 @@ okor911() {
     *) echo "answered: $1" ;;
   esac
 }
+
+# A waiting change whose handler gave up (911) must never land later
+# (t-fault-late, t-fault-clock). lateprog: every handler's first fsync
+# takes 7 s (strace; only the handler's, not make's), and a handler
+# started while the file "ahead" exists sees the wall clock an hour
+# ahead (faketime), the monotonic clock as it is. Sets PROG.
+lateprog() {
+  local real=$PROG
+  cat > slowsync <<EOF2
+#!/bin/sh
+slow="strace -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=7000000:when=1"
+if [ -e "$PWD/ahead" ]; then
+  FAKETIME_DONT_FAKE_MONOTONIC=1 exec faketime -f +1h \$slow "$real"
+fi
+exec \$slow "$real"
+EOF2
+  chmod 755 slowsync
+  PROG=$PWD/slowsync
+}
+
+# lateround [ahead]: x and y at 192.0.2.1, user alice. A (its wall
+# clock an hour ahead with "ahead") leaves a change to x and gives up
+# (911) while the leader L, which changes y, stalls in its fsync; then
+# P asks for x's old address. Prints the answers, the data and what
+# tinydns-data made of it, the handlers' log lines.
+lateround() {
+  local a l apid
+  rm -rf root
+  mkroot <<'EOF2'
++x.example.com:192.0.2.1:300
++y.example.com:192.0.2.1:300
+EOF2
+  : > log
+  startserver TIMEOUT=10
+  # a writer holds the data lock: A leaves its change and waits (until
+  # about 10 s); A is stopped, so that L, which comes 5 s later, is the
+  # one that gets the lock when it is free
+  exec 7>> root/data.dyn.lock
+  flock 7
+  [ -n "${1-}" ] && : > ahead
+  lateup x.example.com 198.51.100.96 > a.out 7>&- &
+  a=$!
+  waitfor lateentries 1
+  rm -f ahead
+  apid=$(ls root | sed -n 's/^data\.dyn\.req\.\([0-9]*\)\..*/\1/p')
+  kill -STOP "$apid"
+  sleep 5
+  lateup y.example.com 198.51.100.50 > l.out 7>&- &
+  l=$!
+  waitfor lateentries 2
+  exec 7>&-
+  # L leads (its own entry goes), takes A's into its batch, and its
+  # fsync stalls past A's deadline
+  waitfor lateentries 1
+  kill -CONT "$apid"
+  wait "$a"
+  echo "A, x -> 198.51.100.96: $(cat a.out)"
+  echo "P, x -> 192.0.2.1:     $(lateup x.example.com 192.0.2.1)"
+  wait "$l"
+  echo "L, y -> 198.51.100.50: $(cat l.out)"
+  settle
+  echo '--- afterwards'
+  grep '^+' root/data.dyn
+  lookup x.example.com a
+  lookup y.example.com a
+  grep -o 'tinydnsdyn: .*' log
+  notemp
+  stopserver
+}
+lateentries() { test "$(ls root | grep -c '^data\.dyn\.req\.')" = "$1"; }
+lateup() { req1 "/nic/update?hostname=$1&myip=$2" -u alice:alice-pw; }
