@@ -6,16 +6,10 @@
 # printed lines then name); Ctrl-C (SIGINT to its process group) stops
 # it, and nothing it started is left running.
 . "$TESTS/lib.sh" || exit 1
+. "$TESTS/lib-ops.sh" || exit 1
 
 mkdir -m 700 private
 cp "$TOP/demo.sh" "$TOP/data.Makefile" "$TOP/tinydnsdyn" private/
-freeport() { # a port nobody listens on
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 40000))
-    ss -ltnH "sport = :$p" | grep -q . || { echo "$p"; return; }
-  done
-}
 port=$(freeport)
 dnsip=$(randip)
 # where the demo lives (/tmp/tinydnsdyn-demo by default): anyone may
@@ -31,8 +25,7 @@ setsid perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die' env DEMO_DIR="$pub/dem
   sh private/demo.sh > demo.out 2>&1 < /dev/null &
 demopid=$!
 LIB_PIDS+=("$demopid")
-listening() { ss -ltnH "sport = :$port" | grep -q .; }
-waitfor listening || { cat demo.out; exit 1; }
+svcup 300 || { echo "the demo did not answer within 30 s"; cat demo.out >&2; exit 1; }
 served() { dig +time=1 +tries=1 +short "@$dnsip" home.demo.example | grep -q .; }
 waitfor served
 
@@ -55,7 +48,7 @@ echo "running: $(pgrep -l -s "$demopid" | awk '{print $2}' | grep -x -e tcpserve
 kill -INT -- "-$demopid"
 gone() { ! kill -0 "$demopid" 2>/dev/null && ! pgrep -s "$demopid" > /dev/null; }
 waitfor gone && echo "Ctrl-C: nothing left running"
-listening && echo "still listening on the demo port"
+svcup 1 && echo "still answering on the demo port"
 dig +time=1 +tries=1 +short "@$dnsip" home.demo.example > /dev/null 2>&1 && echo "tinydns still answers"
 lib_forget "$demopid"
 exit 0
