@@ -222,7 +222,7 @@ extern void dyn_results(struct dyn_req *);
 extern int dyn_apply(struct dyn_batch *,const char *,int,const struct dyn_seen *,struct dyn_state *,int *,const char **);
 extern int dyn_update(struct dyn_req *,const char *,unsigned int,int,struct dyn_state *,int *,const char **);
 extern int dyn_publish(const char *,unsigned long,int,unsigned int,unsigned int,int,int,int *,const char **);
-extern int dyn_cdbthere(void);
+extern int dyn_published(const struct dyn_state *,unsigned long);
 extern int dyn_lock(const char *,unsigned int,struct dyn_state *,const char **);
 extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);

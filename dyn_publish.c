@@ -39,14 +39,17 @@ static int state(const char *fn,struct dyn_state *st,unsigned long built,int tou
   return 0;
 }
 
-/* 1 if what tinydns serves is there (or stat cannot tell), in the
-   current directory: a build recorded is no build if someone removed
-   data.cdb since (an operator, a cleanup script), and a request
-   answered nochg would then promise what nobody serves */
-int dyn_cdbthere(void)
+/* 1 if generation gen of the data file is published: a make that saw
+   it has succeeded (st->built) and what tinydns serves is there (or
+   stat cannot tell), in the current directory. A build recorded is no
+   build if someone removed data.cdb since (an operator, a cleanup
+   script): good or nochg would then promise what nobody serves. */
+int dyn_published(const struct dyn_state *st,unsigned long gen)
 {
-  struct stat st;
-  return stat(DYN_CDB,&st) == 0 || errno != ENOENT;
+  struct stat sb;
+
+  if (st->built < gen) return 0;
+  return stat(DYN_CDB,&sb) == 0 || errno != ENOENT;
 }
 
 static const char *makewhy(void)
@@ -160,7 +163,7 @@ static int publish(const char *fn,unsigned long gen,int always,unsigned int wait
     if (fdsync == -1) return fail(why,"unable to open the data directory",-1,-1);
   }
   /* built only grows: a look without any lock may find it done */
-  if (!always && dyn_state_peek(fn,&st) == 0 && st.built >= gen && dyn_cdbthere()) return done(fdsync,why);
+  if (!always && dyn_state_peek(fn,&st) == 0 && dyn_published(&st,gen)) return done(fdsync,why);
   if (!datadir_name(&buildfn,fn,DATADIR_BUILD)) { errno = ENOMEM; return fail(why,"out of memory",fdsync,-1); }
   fdbuild = lock_open(buildfn.s);
   if (fdbuild == -1) return fail(why,"unable to open build lock file",fdsync,-1);
@@ -176,9 +179,9 @@ static int publish(const char *fn,unsigned long gen,int always,unsigned int wait
   }
   /* the make before this one may have seen it: no need of the data
      lock (a writer may hold it) to know */
-  if (dyn_state_peek(fn,&st) == 0 && st.built >= gen && dyn_cdbthere()) { close(fdbuild); return done(fdsync,why); }
+  if (dyn_state_peek(fn,&st) == 0 && dyn_published(&st,gen)) { close(fdbuild); return done(fdsync,why); }
   if (state(fn,&st,0,1,why) == -1) return fail(why,*why,fdbuild,fdsync);
-  if (st.built >= gen && dyn_cdbthere()) { close(fdbuild); return done(fdsync,why); }
+  if (dyn_published(&st,gen)) { close(fdbuild); return done(fdsync,why); }
 
   target = st.written;
   if (make(limit,fdsync,fdold,wstat,why) == -1) return fail(why,*why,fdbuild,fdsync);

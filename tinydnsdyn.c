@@ -731,7 +731,7 @@ static void update(void)
     results();
     finish(111,0,reason,errno);
   }
-  if (!served() || (!changed && st.built >= st.written && dyn_cdbthere())) return;
+  if (!served() || (!changed && dyn_published(&st,st.written))) return;
   pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),conf.maketimeout,changed,fdold,&wstat,&reason);
   if (!pub) return;
   unserved(pub == 1 ? DYN_DNSERR : DYN_911);
