@@ -4,7 +4,9 @@
 #include "stralloc.h"
 
 #define HTTP_REQMAX 8192 /* request line and headers, and a form body: all of it */
-#define HTTP_TLSHELLO 0x16 /* first byte of a TLS handshake record */
+/* 1 if what a client sent begins a TLS handshake record (0x16): a
+   client set to HTTPS on the plain port; no request line starts so */
+#define http_tls(buf,len) ((len) > 0 && (buf)[0] == 0x16)
 
 struct http_request {
   const char *method; unsigned int methodlen;

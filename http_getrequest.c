@@ -40,7 +40,7 @@ int http_gethead(int fd,char *buf,unsigned int *len,unsigned int *got)
     if (r == 0) return -1;
     /* a blank line that only just arrived may straddle reads */
     *got += r;
-    if (buf[0] == HTTP_TLSHELLO) return 400;
+    if (http_tls(buf,*got)) return 400;
     end = headend(buf,*got);
     if (end) { *len = end; return 0; }
   }

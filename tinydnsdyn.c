@@ -332,7 +332,7 @@ static void readrequest(void)
     logcats(" - unexpected-proxy-line");
     refuse(400,http_reason(400),0);
   }
-  if (got && req[0] == HTTP_TLSHELLO) {
+  if (http_tls(req,got)) {
     /* TLS on the plain port: the client is set to HTTPS without a front */
     logcats(" - tls-handshake");
     refuse(400,http_reason(400),0);
