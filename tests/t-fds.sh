@@ -6,6 +6,7 @@
 # first: the change is made and published, and every file stays as it
 # should be.
 . "$TESTS/lib.sh" || exit 1
+. "$TESTS/lib-ipv6.sh" || exit 1
 
 mkroot <<'EOF2'
 +h1.example.com:192.0.2.1:300
@@ -14,10 +15,7 @@ stdmakefile
 adduser alice alice-pw
 export ALLOWROOT=1 ROOT=$PWD/root PASSWD=$PWD/passwd TCPREMOTEIP=127.0.0.1 \
   TCPLOCALIP=127.0.0.1 TCPLOCALPORT=8245 MAXPERHOUR=0 AUTHDELAYMAX=0 TIMEOUT=10
-request() {
-  printf 'GET /nic/update?hostname=h1.example.com&myip=%s HTTP/1.0\r\nAuthorization: Basic %s\r\nUser-Agent: t-fds/1\r\n\r\n' \
-    "$1" "$(b64 alice:alice-pw)"
-}
+request() { agentreq "/nic/update?hostname=h1.example.com&myip=$1" alice:alice-pw; }
 # the files that must hold only what they should: the data file, the
 # lock file's two counters, an empty build lock
 check() {
