@@ -17,6 +17,11 @@
                                         (answers now follow the entry):
                                         removed when found */
 
+/* the build lock: one file per $ROOT, whatever $DATA is, so that two
+   services on one ROOT never run make at once (both would write
+   data.tmp); owned by the account, mode 0600 */
+#define DATADIR_MAKELOCK "make.lock"
+
 /* the suffixes of the files the handler opens for writing, which
    tinydnsdyn-conf creates owned by the handler's account; 0 ends it */
 extern const char *const datadir_files[];

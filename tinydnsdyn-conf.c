@@ -272,8 +272,10 @@ static void writemakefile(int convert)
   if (rename("Makefile.new","Makefile") == -1) fail("unable to replace ");
 }
 
-/* fn in root, a regular file owned by pw: made if missing, with mode */
-static void ownedfile(const char *fn,int mode,const struct passwd *pw)
+/* fn in root, a regular file owned by pw: made if missing, with mode;
+   a lock or state file (private) gets mode also if it exists, since the
+   handler refuses one that other accounts could open and lock */
+static void ownedfile(const char *fn,int mode,const struct passwd *pw,int private)
 {
   struct stat st;
 
@@ -283,6 +285,7 @@ static void ownedfile(const char *fn,int mode,const struct passwd *pw)
   if (fstat(fd,&st) == -1) fail("unable to stat ");
   if (!S_ISREG(st.st_mode)) strerr_die(111,FATAL,path.s," is not a regular file",0,0);
   if (pw) if (fchown(fd,pw->pw_uid,pw->pw_gid) == -1) fail("unable to chown ");
+  if (private) if (fchmod(fd,mode) == -1) fail("unable to chmod ");
   close(fd);
 }
 
@@ -421,12 +424,14 @@ int main(int argc,char **argv)
       strerr_warn(WARNING,root,"/Makefile built data.cdb from data alone; it is now Makefile.orig, and the new Makefile builds data.cdb from data and data.dyn",0,0);
   }
   /* tinydnsdyn reads data.dyn as acct and renames its copy over it; it
-     opens the lock and rate files for writing: all of them acct's */
-  ownedfile("data.dyn",0644,&svcacct);
+     opens the lock and rate files and the build lock for writing: all
+     of them acct's */
+  ownedfile("data.dyn",0644,&svcacct,0);
   for (i = 0;datadir_files[i];++i) {
     if (!datadir_name(&fn,"data.dyn",datadir_files[i])) nomem();
-    ownedfile(fn.s,0600,&svcacct);
+    ownedfile(fn.s,0600,&svcacct,1);
   }
+  ownedfile(DATADIR_MAKELOCK,0600,&svcacct,1);
 
   /* rules.cdb, so that the service answers as soon as it is started */
   if (chdir(dir) == -1) { where(dir,0); fail("unable to switch to "); }

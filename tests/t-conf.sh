@@ -75,7 +75,7 @@ echo "--- a stock Makefile (Debian's tinydns) is converted, data kept"
 mkdir data2
 printf 'data.cdb: data\n\t/usr/sbin/tinydns-data\n' > data2/Makefile
 echo '+x.example.com:192.0.2.1' > data2/data
-: > data2/data.dyn.lock   # left by a hand edit as root
+: > data2/data.dyn.lock   # left by a hand edit as root, mode 644: made 600
 conf tinydnsdyn tinydnsdynlog "$PWD/svc2" "$PWD/data2" 0 8246
 tail -n +2 err | show
 tree data2
