@@ -599,12 +599,15 @@ compile urldecode.c scan.h stralloc.h urldecode.h
 
 # tests and the rest
 
-# the Debian packages: everything, tests included (deps); only what
-# building and running needs, for a server (deps-run); that and what
-# make deb needs (deps-deb). See deps.sh.
-.PHONY: deps deps-run deps-deb
+# the Debian packages: everything, tests included (deps); what make demo
+# needs (deps-demo); only what building and running needs, for a server
+# (deps-run); that and what make deb needs (deps-deb). See deps.sh.
+.PHONY: deps deps-demo deps-run deps-deb
 deps:
 	./deps.sh
+
+deps-demo:
+	./deps.sh demo
 
 deps-run:
 	./deps.sh run

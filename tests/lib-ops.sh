@@ -133,3 +133,29 @@ ttyrun() {
 errnorm() {
   sed 's/\(fatal\|warning\): \(.*\): \([A-Z]\)\([a-z ]*\)$/\1: \2: \L\3\4/'
 }
+
+# sandbox: runs the rest of the test again, in private mount and
+# network namespaces that stand for a Debian system of its own: /etc,
+# /var, /usr/local, /usr/sbin and /lib/systemd/system are overlays whose
+# writes land in a tmpfs that ends with the test, /run is an empty
+# tmpfs, and the only network is lo (so a port that listens there is
+# the test's). Packages, accounts, services and files the test makes
+# never reach the machine. Call first thing.
+sandbox() {
+  local d n=0
+  if [ -z "${SANDBOXED-}" ]; then
+    SANDBOXED=1 exec unshare -m -n bash "$0" "$@"
+  fi
+  mount --make-rprivate / ||
+    die "sandbox: mount --make-rprivate / failed (in a plain chroot, bind-mount it onto itself first)"
+  mkdir -p .sandbox && mount -t tmpfs tmpfs .sandbox || die "sandbox: no tmpfs"
+  for d in /etc /var /usr/local /usr/sbin /lib/systemd/system; do
+    n=$((n + 1))
+    mkdir ".sandbox/u$n" ".sandbox/w$n"
+    mount -t overlay overlay \
+      -o "lowerdir=$d,upperdir=$PWD/.sandbox/u$n,workdir=$PWD/.sandbox/w$n" "$d" ||
+      die "sandbox: cannot lay an overlay on $d"
+  done
+  mount -t tmpfs tmpfs /run && mkdir /run/lock || die "sandbox: no tmpfs on /run"
+  ip link set lo up || die "sandbox: cannot bring lo up"
+}

@@ -1,10 +1,14 @@
-# make deps-run, make deps-deb and make deps, as INSTALL and the README
-# tell an operator to type: what each asks apt-get to install when
-# nothing is installed (stand-ins for dpkg-query and apt-get: a server's
-# list is what building and running need, never the test stack), that
-# an installed daemontools-run is kept, and on this machine, where
-# make deps ran, that each finds everything installed
+# make deps-demo, make deps-run, make deps-deb and make deps, as the
+# README tells an operator to type: what each asks apt-get to install
+# when nothing is installed (stand-ins for dpkg-query and apt-get: the
+# demo's list is what make demo needs, a server's what building and
+# running need, never the test stack), that an installed daemontools-run
+# is kept, and on this machine, where make deps ran, that each finds
+# everything installed. In a sandbox (lib-ops.sh), since deps.sh puts a
+# policy-rc.d in place while apt-get runs (t-deps-services).
 . "$TESTS/lib.sh" || exit 1
+. "$TESTS/lib-ops.sh" || exit 1
+sandbox
 
 mkdir fake
 # dpkg-query: only what FAKE_INSTALLED names is installed
@@ -27,6 +31,8 @@ asked() { # asked TARGET [installed packages]: the install line, one package a l
   sed -n 's/^apt-get install -y -q --no-install-recommends //p' apt.log | tr ' ' '\n' | sed '/^$/d'
 }
 
+echo '--- make deps-demo, nothing installed'
+asked deps-demo
 echo '--- make deps-run, nothing installed'
 asked deps-run
 echo '--- make deps-deb, nothing installed'
@@ -41,4 +47,4 @@ echo '--- make deps-run and make deps-deb with gcc, tinydns and runit installed'
 asked deps-run 'gcc tinydns runit' | paste -sd' '
 asked deps-deb 'gcc tinydns runit' | paste -sd' '
 echo '--- on this machine (make deps ran): nothing to install'
-for t in deps-run deps-deb deps; do (cd "$TOP" && make -s "$t"); done
+for t in deps-demo deps-run deps-deb deps; do (cd "$TOP" && make -s "$t"); done
