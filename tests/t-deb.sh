@@ -77,30 +77,38 @@ systemd-analyze verify /lib/systemd/system/tinydnsdyn.service > verify.out 2>&1
 echo "verify with man pages: exit $?, $(wc -l < verify.out) lines"
 cat verify.out
 
-echo "--- a service on Debian's tinydns root"
+echo "--- a service on Debian's tinydns service directory"
 port=$(freeport)
-cp -a /etc/sv/tinydns/root "$PWD/root" || die "copy root"
-echo '.example.com:127.0.0.1:a:259200' > root/data
-tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/root" 2>conf.err
+# a copy of /etc/sv/tinydns, whose tinydns listens on the address in
+# conf/IP, as Debian's does
+cp -a /etc/sv/tinydns "$PWD/tinydns" || die "copy /etc/sv/tinydns"
+R=$PWD/tinydns/root
+echo '.example.com:127.0.0.1:a:259200' > "$R/data"
+tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$R" 2>conf.err
 echo "conf exit $?"
 grep -o 'tcpserver.*' svc/run
 echo "$port" > svc/env/PORT
-echo '+home.example.com:192.0.2.1:60' >> root/data.dyn
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || die "make failed"
+echo '+home.example.com:192.0.2.1:60' >> "$R/data.dyn"
+(cd "$R" && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || die "make failed"
 echo 'alice-pw' | tinydnsdyn-passwd svc/passwd alice home.example.com
-(cd svc && exec ./run) > svc.log 2>&1 &
+# the service and its log, as supervise runs them: through a pipe
+mkfifo svc.pipe
+(cd svc/log && exec ./run) < svc.pipe &
+LIB_PIDS+=($!)
+(cd svc && exec ./run) > svc.pipe 2>&1 &
 LIB_PIDS+=($!)
 svcup 200
-starttinydns "$PWD/root"
+starttinydns "$R"
+echo "$DNSIP" > "$PWD/tinydns/conf/IP"
+tinydnsdyn-check "$PWD/svc" > check.out 2>&1
+echo "tinydnsdyn-check exit $?"
+grep -v '^ok: ' check.out | sed "s|$PWD|CWD|g"
 PORT=$port
 req '/nic/update?hostname=home.example.com&myip=198.51.100.7' -u alice:alice-pw
 dig_a home.example.com
-tinydnsdyn-check "$PWD/svc" > check.out 2>&1
-echo "tinydnsdyn-check exit $?"
-grep -v '^ok: ' check.out
 
 echo '--- upgraded to a newer version: the operator files are kept'
-snapshot() { find svc root -printf '%p %u %m %s %T@\n' | LC_ALL=C sort; }
+snapshot() { find svc tinydns -printf '%p %u %m %s %T@\n' | LC_ALL=C sort; }
 snapshot > before
 (cd "$build" &&
  sed -i '1s/^tinydnsdyn (\([^)]*\))/tinydnsdyn (\1+t1)/' debian/changelog &&
