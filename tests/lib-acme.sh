@@ -82,10 +82,9 @@ sans() {
 }
 
 # legoscript: ./tinydnsdyn-lego, the lego "--dns exec" script exactly as
-# the README shows it (taken from README.md, so the README's text is
-# what the tests run)
+# ACME.md shows it (taken from there, so its text is what the tests run)
 legoscript() {
-  sed -n '/^    #!\/bin\/sh$/,/^    esac$/s/^    //p' "$TOP/README.md" > tinydnsdyn-lego
-  grep -q 'tinydnsdyn-lego present|cleanup' tinydnsdyn-lego || die "no lego script in README.md"
+  sed -n '/^    #!\/bin\/sh$/,/^    esac$/s/^    //p' "$TOP/ACME.md" > tinydnsdyn-lego
+  grep -q 'tinydnsdyn-lego present|cleanup' tinydnsdyn-lego || die "no lego script in ACME.md"
   chmod 755 tinydnsdyn-lego
 }

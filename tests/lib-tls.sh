@@ -23,7 +23,7 @@ startrulesserver() {
 # startstunnel [PORT]: stunnel4 in the foreground, TLS on 127.0.0.1:PORT
 # (default: a port the kernel picks; 443 only inside isolate's network
 # namespace), each connection forwarded to 127.0.0.1:$PORT behind a
-# PROXY protocol v1 line; the configuration the README shows, but for
+# PROXY protocol v1 line; the configuration CLIENTS.md shows, but for
 # the paths. Sets TLSPORT.
 startstunnel() {
   local i

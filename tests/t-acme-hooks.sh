@@ -1,8 +1,8 @@
 # the certbot hooks acme-auth-hook and acme-cleanup-hook, run with the
 # CERTBOT_* environment certbot gives them, against a running server:
 # settings from the environment or a config file, the password never on
-# curl's command line, exit codes; and the acme.sh and lego glue of the
-# README
+# curl's command line, exit codes; and the acme.sh and lego glue of
+# ACME.md
 . "$TESTS/lib.sh" || exit 1
 . "$TESTS/lib-acme.sh" || exit 1
 
@@ -74,7 +74,7 @@ sed -i "s/127\.0\.0\.1:[0-9]*/127.0.0.1:$PORT/" acme.conf
 hook TINYDNSDYN_CONF=$PWD/acme.conf CERTBOT_DOMAIN=h1.example.com CERTBOT_VALIDATION=$V1 "$AUTH"
 stopserver
 
-echo '--- the acme.sh dnsapi functions and the lego exec script of the README'
+echo '--- the acme.sh dnsapi functions and the lego exec script of ACME.md'
 startserver
 sed -i "s/127\.0\.0\.1:[0-9]*/127.0.0.1:$PORT/" acme.conf
 export TINYDNSDYN_CONF=$PWD/acme.conf PATH=$TOP:$PATH

@@ -2,7 +2,7 @@
 # default), -B, -2, -5, and -s ({SHA}) and -d (DES) with a weak-hash
 # note in the log line; a wrong password gets 401 for each. A plain-text
 # entry (-p) never verifies, not even with exactly its text. And what
-# the README warns about: htpasswd drops a user's host list (our third
+# tinydnsdyn(8) warns about: htpasswd drops a user's host list (our third
 # field) when it changes the user's password.
 . "$TESTS/lib.sh" || exit 1
 
@@ -69,7 +69,7 @@ htpasswd -b passwd h2user 'h2-new' 2>/dev/null
 echo "h2user lines: $(grep -c '^h2user:' passwd)"
 echo "h2user lines with a host list: $(grep -c '^h2user:.*:h2\.example\.com$' passwd)"
 
-echo '--- the README recipe: a copy, htpasswd, the host list again, a rename'
+echo '--- the recipe of tinydnsdyn-passwd(8): a copy, htpasswd, the host list again, a rename'
 grep '^h2user:' passwd > before
 cp -p passwd passwd.new
 echo 'h2-newer' | htpasswd -iB passwd.new h2user 2>/dev/null
