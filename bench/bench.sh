@@ -2,7 +2,7 @@
 # bench/bench.sh (make bench): figures, not tests. Everything runs here
 # on 127.0.0.1, side by side in one run, in a temporary directory.
 # BENCH_QUICK=1 runs smaller numbers (a smoke test of this script).
-# BENCH_SKIPSLOW=1 leaves out the slow references of row 6 (make per
+# BENCH_SKIPSLOW=1 leaves out the slow references of row 4 (make per
 # update and tinydyndns-update, 1000 times on 1,000,000 lines).
 # BENCH_ROWS="1 3" runs only those rows; BENCH_ROWS= only builds the
 # tools. Run as root (tinydnsdyn gets ALLOWROOT=1, and no abuse limit).
@@ -25,7 +25,7 @@ for b in "$top"/bench/bench-*.c; do
 done
 
 quick=${BENCH_QUICK-}
-rows=${BENCH_ROWS-1 2 3 5 6 7 8}   # which rows to run (all)
+rows=${BENCH_ROWS-1 2 3 4 5 6 7}   # which rows to run (all)
 want() { case " $rows " in *" $1 "*) return 0 ;; esac; return 1; }
 nochgtotal=2000; burst=200; reps=15; sizes="1000 10000 100000 1000000"
 [ -n "$quick" ] && { nochgtotal=200; burst=40; reps=3; sizes="1000 10000"; }
@@ -114,7 +114,7 @@ echo
 
 fi
 
-# 3 and 6. a burst of changed updates to distinct hosts, real make:
+# 3 and 4. a burst of changed updates to distinct hosts, real make:
 # group commit, make per update, and tinydyndns-update (which edits
 # data.cdb itself, under setlock); rewrites: data.dyn replacements
 # (the written count in data.dyn.lock)
@@ -167,38 +167,13 @@ if want 3; then
   if [ -n "$quick" ]; then burstrow 3 10000 40; else burstrow 3 100000 200; fi
 fi
 
-# 5. what the status file costs a nochg: the same nochg with it and
-# with STATUS=0, alternately, one client at a time (p50: the cost of one
-# request) and 8 at once (req/s), median of the rounds
+# 4. the big burst: 1000 changes on 1,000,000 lines
+if want 4; then
+  if [ -n "$quick" ]; then burstrow 4 20000 100; else burstrow 4 1000000 1000; fi
+fi
+
+# 5. nochg requests/s while a burst of changes is written, against idle
 if want 5; then
-rounds=5; n5=400; [ -n "$quick" ] && { rounds=2; n5=100; }
-mkdata st5 1000
-request h000001.example.com 192.0.2.1 md5user > req.st5
-for mode in 1 0; do : > "st5.p50.$mode"; : > "st5.rps.$mode"; done
-for ((i = 1; i <= rounds; i++)); do
-  for mode in 1 0; do
-    server st5 40 "$top/tinydnsdyn" ROOT="$tmp/st5" PASSWD="$tmp/passwd" STATUS=$mode
-    "$tmp/bench-load" "$port" 1 "$n5" req.st5 | awk '{print $8}' >> "st5.p50.$mode"
-    "$tmp/bench-load" "$port" 8 "$n5" req.st5 | field req/s >> "st5.rps.$mode"
-    stopsrv
-  done
-done
-[ -s st5/data.dyn.status ] || echo "   (no status file was written: the row measures nothing)"
-p1=$(median < st5.p50.1); p0=$(median < st5.p50.0); r1=$(median < st5.rps.1); r0=$(median < st5.rps.0)
-echo "5. nochg with the status file vs STATUS=0 (MD5-crypt user, 1000 lines), median of $rounds rounds"
-printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "status file (default)" "$p1" "$r1"
-printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "STATUS=0" "$p0" "$r0"
-awk -v a="$p1" -v b="$p0" -v c="$r1" -v d="$r0" 'BEGIN { printf "   cost of the status file: %+.1f %% latency, %+.1f %% throughput\n", (a / b - 1) * 100, (c / d - 1) * 100 }'
-echo
-fi
-
-# 6. the big burst: 1000 changes on 1,000,000 lines
-if want 6; then
-  if [ -n "$quick" ]; then burstrow 6 20000 100; else burstrow 6 1000000 1000; fi
-fi
-
-# 7. nochg requests/s while a burst of changes is written, against idle
-if want 7; then
   l7=100000; b7=1000; n7=2000; [ -n "$quick" ] && { l7=10000; b7=100; n7=300; }
   rm -rf nb; mkdata nb "$l7"
   request "$(printf h%06d $l7).example.com" 192.0.2.1 md5user > req.nb   # not one the burst changes
@@ -212,16 +187,16 @@ if want 7; then
   during=$("$tmp/bench-load" "$port" 8 "$n7" req.nb)
   wait "$bpid"; stopsrv
   i7=$(echo "$idle" | field req/s); d7=$(echo "$during" | field req/s)
-  echo "7. nochg requests/s (8 clients, $l7 lines), idle and during a burst of $b7 changes"
+  echo "5. nochg requests/s (8 clients, $l7 lines), idle and during a burst of $b7 changes"
   printf '   %-20s %6s req/s, p50 %8s ms, p99 %8s ms\n' "idle" "$i7" "$(echo "$idle" | awk '{print $8}')" "$(echo "$idle" | awk '{print $11}')"
   printf '   %-20s %6s req/s, p50 %8s ms, p99 %8s ms (%d%% of idle; the burst: %s)\n' "during the burst" "$d7" \
     "$(echo "$during" | awk '{print $8}')" "$(echo "$during" | awk '{print $11}')" $((d7 * 100 / i7)) "$(cut -d' ' -f1-4 nb.burst)"
   echo
 fi
 
-# 8. polling: routers asking every few minutes, a few percent of them
+# 6. polling: routers asking every few minutes, a few percent of them
 # with a new address: a steady load over a minute
-if want 8; then
+if want 6; then
   r8=3000; s8=60; [ -n "$quick" ] && { r8=300; s8=10; }
   rm -rf poll; mkdir -p poll
   echo '.example.com:192.0.2.53:a:259200' > poll/data.static
@@ -236,9 +211,34 @@ if want 8; then
   out=$(STRIDE=31 "$tmp/bench-load" "$port" 64 "$r8" req.poll $((r8 / s8)))
   cpu=$(awk '{print $16 + $17}' /proc/$srv/stat)
   stopsrv
-  echo "8. polling: $r8 routers over $s8 s ($((r8 / s8))/s), 3 % with a new address, 100000 lines, MD5-crypt users"
+  echo "6. polling: $r8 routers over $s8 s ($((r8 / s8))/s), 3 % with a new address, 100000 lines, MD5-crypt users"
   printf '   p50 %s ms, p99 %s ms, failed %s, makes %s, CPU per request %s ms (handlers and make)\n' \
     "$(echo "$out" | awk '{print $8}')" "$(echo "$out" | awk '{print $11}')" "$(echo "$out" | awk '{print $NF}')" \
     "$(wc -l < poll/made 2>/dev/null || echo 0)" "$(awk -v c="$cpu" -v n="$r8" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", c * 1000 / hz / n }')"
   echo
+fi
+
+# 7. what the status file costs a nochg: the same nochg with it and
+# with STATUS=0, alternately, one client at a time (p50: the cost of one
+# request) and 8 at once (req/s), median of the rounds
+if want 7; then
+rounds=5; n5=400; [ -n "$quick" ] && { rounds=2; n5=100; }
+mkdata st5 1000
+request h000001.example.com 192.0.2.1 md5user > req.st5
+for mode in 1 0; do : > "st5.p50.$mode"; : > "st5.rps.$mode"; done
+for ((i = 1; i <= rounds; i++)); do
+  for mode in 1 0; do
+    server st5 40 "$top/tinydnsdyn" ROOT="$tmp/st5" PASSWD="$tmp/passwd" STATUS=$mode
+    "$tmp/bench-load" "$port" 1 "$n5" req.st5 | awk '{print $8}' >> "st5.p50.$mode"
+    "$tmp/bench-load" "$port" 8 "$n5" req.st5 | field req/s >> "st5.rps.$mode"
+    stopsrv
+  done
+done
+[ -s st5/data.dyn.status ] || echo "   (no status file was written: the row measures nothing)"
+p1=$(median < st5.p50.1); p0=$(median < st5.p50.0); r1=$(median < st5.rps.1); r0=$(median < st5.rps.0)
+echo "7. nochg with the status file vs STATUS=0 (MD5-crypt user, 1000 lines), median of $rounds rounds"
+printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "status file (default)" "$p1" "$r1"
+printf '   %-26s p50 %7s ms one at a time, %6s req/s 8 at once\n' "STATUS=0" "$p0" "$r0"
+awk -v a="$p1" -v b="$p0" -v c="$r1" -v d="$r0" 'BEGIN { printf "   cost of the status file: %+.1f %% latency, %+.1f %% throughput\n", (a / b - 1) * 100, (c / d - 1) * 100 }'
+echo
 fi

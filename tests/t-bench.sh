@@ -1,4 +1,4 @@
-# make bench still runs (issue #16): every row of bench/bench.sh, in its
+# make bench still runs: every row of bench/bench.sh, in its
 # quick form, prints its figures, and every load it puts on a server is
 # answered good or nochg (failed 0). The figures themselves are not
 # checked: speed lives in the benchmark, never in a test.
@@ -6,7 +6,7 @@
 
 BENCH_QUICK=1 BENCH_SKIPSLOW=1 "$TOP/bench/bench.sh" > out 2> err ||
   { cat err out >&2; die "bench.sh failed"; }
-for r in 1 2 3 5 6 7 8; do
+for r in 1 2 3 4 5 6 7; do
   if grep -q "^$r\. " out; then echo "row $r: printed"; else echo "row $r: missing"; fi
 done
 echo "loads: $(grep -c 'failed [0-9]' out), with failures: $(grep -c 'failed [1-9]' out)"

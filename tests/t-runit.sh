@@ -1,12 +1,13 @@
 # Debian's tinydns layout, run as Debian runs tinydns (runit's runsv): a
 # copy of the package's data root (/etc/sv/tinydns/root: its Makefile
 # and add-* scripts), static records made with ./add-host in data;
-# tinydnsdyn-conf converts the Makefile; the README's migration moves a
-# dynamic host from data to data.dyn; runsv runs the service directory
-# (and its log) unchanged but for the port; curl updates, a real tinydns
+# tinydnsdyn-conf converts the Makefile; a dynamic host's lines move
+# from data to data.dyn by hand; runsv runs the service directory (and
+# its log) unchanged but for the port; curl updates, a real tinydns
 # answers dig with the new address; ./add-host and the README's make
-# keep it; the README's hand-edit recipe (vi replaced by a script)
-# holds the lock and leaves the service working; sv stops everything.
+# under make.lock keep it; the README's hand-edit recipe (vi replaced by
+# a script) holds the lock and leaves the service working; sv stops
+# everything.
 . "$TESTS/lib.sh"
 . "$TESTS/lib-ops.sh"
 
@@ -47,11 +48,11 @@ cmp "$R/Makefile.orig" /etc/sv/tinydns/root/Makefile && echo "Makefile.orig is D
 echo "$port" > svc/env/PORT
 echo 'alice-pw' | home/bin/tinydnsdyn-passwd svc/passwd alice home.example.com
 
-echo '--- migration (README): home.example.com moves from data to data.dyn'
+echo '--- migration by hand: home.example.com moves from data to data.dyn'
 cd "$R" || die "cd root"
 grep '^[+=]home\.example\.com:' data >> data.dyn
 sed -i '/^[+=]home\.example\.com:/d' data
-setuidgid tinydnsdyn setlock data.dyn.build make >make.out 2>&1 || die "make: $(cat make.out)"
+setuidgid tinydnsdyn setlock make.lock make >make.out 2>&1 || die "make: $(cat make.out)"
 rm -f make.out
 cd "$SVCTOP" || die "cd"
 echo "data.dyn: $(cat "$R/data.dyn")"
@@ -73,7 +74,7 @@ stat -c '%n %U' "$R/data.dyn" "$R/data.cdb" | sed "s|$PWD|CWD|"
 
 echo '--- add-host, then make as the README says'
 (cd "$R" && ./add-host mail.example.com 192.0.2.25 &&
- setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || echo "add-host or make failed"
+ setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || echo "add-host or make failed"
 dig_a mail.example.com
 dig_a home.example.com
 req '/nic/update?hostname=home.example.com&myip=198.51.100.8' -u alice:alice-pw
@@ -98,7 +99,7 @@ EOF
 chmod 755 bin/vi
 (cd "$R" && PATH=$SVCTOP/bin:$PATH &&
  setuidgid tinydnsdyn setlock data.dyn.lock vi data.dyn &&
- setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || echo "hand edit failed"
+ setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || echo "hand edit failed"
 dig_a home.example.com
 stat -c '%n %U' "$R/data.dyn" "$R/data.dyn.lock" | sed "s|$PWD|CWD|"
 req '/nic/update?hostname=home.example.com&myip=198.51.100.10' -u alice:alice-pw

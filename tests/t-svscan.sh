@@ -1,6 +1,6 @@
 # daemontools as daemontools-run runs it: svscan on a scan directory
 # (here a temporary one standing in for /etc/service) starts the service
-# directory tinydnsdyn-conf made, linked in as the README says, and its
+# directory tinydnsdyn-conf made, linked in as tinydnsdyn-conf(8) says, and its
 # log, through one pipe; curl updates; svc -dx and the end of svscan
 # stop everything.
 . "$TESTS/lib.sh"
@@ -29,7 +29,7 @@ home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/root" 2>conf.
 echo "$port" > svc/env/PORT
 echo '.example.com:127.0.0.1:a:259200' > root/data
 echo '+home.example.com:192.0.2.1:60' > root/data.dyn
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || die "make failed"
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || die "make failed"
 echo 'alice-pw' | home/bin/tinydnsdyn-passwd svc/passwd alice home.example.com
 
 echo '--- svscan'
