@@ -48,3 +48,7 @@ asked deps-run 'gcc tinydns runit' | paste -sd' '
 asked deps-deb 'gcc tinydns runit' | paste -sd' '
 echo '--- on this machine (make deps ran): nothing to install'
 for t in deps-demo deps-run deps-deb deps; do (cd "$TOP" && make -s "$t"); done
+echo "--- the README's Quick start: one command per machine; .ci/run runs the second"
+sed -n '/^## Quick start/,/^## How/p' "$TOP/README.md" | sed -n 's/^    //p' > quick
+cat quick
+grep -qxF "$(sed -n 2p quick)" "$TOP/.ci/run" && echo ".ci/run runs the test command"
