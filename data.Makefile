@@ -11,7 +11,7 @@
 # whole file is good, and build/data.cdb is then renamed over data.cdb,
 # so a broken data file never reaches tinydns. build/ belongs to
 # tinydnsdyn's account; run make as that account, under the build lock:
-#   setuidgid tinydnsdyn setlock data.dyn.build make
+#   setuidgid tinydnsdyn setlock make.lock make
 # (a make run as root works too: it removes what root leaves behind)
 
 # Secondaries running tinydns: where data.cdb is copied after each

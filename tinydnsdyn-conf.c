@@ -423,6 +423,7 @@ int main(int argc,char **argv)
   /* tinydnsdyn reads data.dyn as acct and renames its copy over it; it
      opens the lock and rate files for writing: all of them acct's */
   ownedfile("data.dyn",0644,&svcacct);
+  ownedfile(DATADIR_MAKELOCK,0600,&svcacct);
   for (i = 0;datadir_files[i];++i) {
     if (!datadir_name(&fn,"data.dyn",datadir_files[i])) nomem();
     ownedfile(fn.s,0600,&svcacct);

@@ -16,7 +16,7 @@ home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$D" "$R" 2>conf.err || die "c
 echo "$port" > svc/env/PORT
 echo '.example.com:127.0.0.1:a:259200' > root/data
 printf '%s\n' '+home.example.com:192.0.2.1:60' '=nas.example.com:192.0.2.2:60' > root/data.dyn
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || die "make failed"
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || die "make failed"
 echo 'alice-pw' | home/bin/tinydnsdyn-passwd svc/passwd alice home.example.com
 
 SVCPID=
@@ -119,25 +119,25 @@ check | tail -1
 
 echo '--- a dynamic host also in data (served twice)'
 echo '+nas.example.com:192.0.2.99' >> root/data
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1)
 check
 sed -i '/^+nas\.example\.com:/d' root/data
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1)
 check | tail -1
 
 echo '--- data.dyn changed without make'
 sed -i 's/192\.0\.2\.2:/192.0.2.3:/' root/data.dyn
 check
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1)
 check | tail -1
 
 echo '--- an AAAA line (bytes as \ooo or as themselves), then changed without make'
 printf '%s\n' ':home.example.com:28:\040\001\015\270\000\000\000\000\000\000\000\000\000\000Aa:60' >> root/data.dyn
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1)
 check all | grep 'host addresses'
 sed -i 's/Aa:60$/\\101\\142:60/' root/data.dyn
 check
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1)
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1)
 check | tail -1
 
 echo '--- rules edited, no make'

@@ -86,7 +86,7 @@ echo "conf exit $?"
 grep -o 'tcpserver.*' svc/run
 echo "$port" > svc/env/PORT
 echo '+home.example.com:192.0.2.1:60' >> root/data.dyn
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || die "make failed"
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || die "make failed"
 echo 'alice-pw' | tinydnsdyn-passwd svc/passwd alice home.example.com
 (cd svc && exec ./run) > svc.log 2>&1 &
 LIB_PIDS+=($!)

@@ -51,7 +51,7 @@ echo '--- migration (README): home.example.com moves from data to data.dyn'
 cd "$R" || die "cd root"
 grep '^[+=]home\.example\.com:' data >> data.dyn
 sed -i '/^[+=]home\.example\.com:/d' data
-setuidgid tinydnsdyn setlock data.dyn.build make >make.out 2>&1 || die "make: $(cat make.out)"
+setuidgid tinydnsdyn setlock make.lock make >make.out 2>&1 || die "make: $(cat make.out)"
 rm -f make.out
 cd "$SVCTOP" || die "cd"
 echo "data.dyn: $(cat "$R/data.dyn")"
@@ -73,7 +73,7 @@ stat -c '%n %U' "$R/data.dyn" "$R/data.cdb" | sed "s|$PWD|CWD|"
 
 echo '--- add-host, then make as the README says'
 (cd "$R" && ./add-host mail.example.com 192.0.2.25 &&
- setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || echo "add-host or make failed"
+ setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || echo "add-host or make failed"
 dig_a mail.example.com
 dig_a home.example.com
 req '/nic/update?hostname=home.example.com&myip=198.51.100.8' -u alice:alice-pw
@@ -98,7 +98,7 @@ EOF
 chmod 755 bin/vi
 (cd "$R" && PATH=$SVCTOP/bin:$PATH &&
  setuidgid tinydnsdyn setlock data.dyn.lock vi data.dyn &&
- setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || echo "hand edit failed"
+ setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || echo "hand edit failed"
 dig_a home.example.com
 stat -c '%n %U' "$R/data.dyn" "$R/data.dyn.lock" | sed "s|$PWD|CWD|"
 req '/nic/update?hostname=home.example.com&myip=198.51.100.10' -u alice:alice-pw

@@ -29,7 +29,7 @@ home/bin/tinydnsdyn-conf tinydnsdyn tinydnsdynlog "$PWD/svc" "$PWD/root" 2>conf.
 echo "$port" > svc/env/PORT
 echo '.example.com:127.0.0.1:a:259200' > root/data
 echo '+home.example.com:192.0.2.1:60' > root/data.dyn
-(cd root && setuidgid tinydnsdyn setlock data.dyn.build make >/dev/null 2>&1) || die "make failed"
+(cd root && setuidgid tinydnsdyn setlock make.lock make >/dev/null 2>&1) || die "make failed"
 echo 'alice-pw' | home/bin/tinydnsdyn-passwd svc/passwd alice home.example.com
 
 echo '--- svscan'
