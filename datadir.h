@@ -4,9 +4,10 @@
 #include "stralloc.h"
 
 /* Every file tinydnsdyn keeps in $ROOT is named from $DATA (data.dyn
-   by default) and one of these suffixes, here and nowhere else. */
+   by default) and one of these suffixes, here and nowhere else; but
+   for the build lock, one per $ROOT whatever $DATA. */
+#define DATADIR_MAKELOCK "make.lock" /* build lock: one make at a time in $ROOT */
 #define DATADIR_LOCK ".lock"         /* data lock; holds the generation numbers */
-#define DATADIR_BUILD ".build"       /* build lock: one make at a time */
 #define DATADIR_ABUSE ".abuse"       /* rate file: changes per host */
 #define DATADIR_AUTHFAIL ".authfail" /* rate file: failed logins per address */
 #define DATADIR_STATUS ".status"    /* per-host status (status.h) */
@@ -16,11 +17,6 @@
 #define DATADIR_RES ".res."          /* answer files of earlier builds
                                         (answers now follow the entry):
                                         removed when found */
-
-/* the build lock: one file per $ROOT, whatever $DATA is, so that two
-   services on one ROOT never run make at once (both would write
-   data.tmp); owned by the account, mode 0600 */
-#define DATADIR_MAKELOCK "make.lock"
 
 /* the suffixes of the files the handler opens for writing, which
    tinydnsdyn-conf creates owned by the handler's account; 0 ends it */
@@ -35,8 +31,9 @@ extern int datadir_name(stralloc *,const char *,const char *);
 #define DATADIR_CLEANMAX 4
 extern int datadir_clean(const char *,const char *const *);
 
-/* 1 if name is data, one of its files above, or a temporary file or
-   waiting entry of one of them; 0 for any other name */
+/* 1 if name is data, one of its files above (the build lock too), or
+   a temporary file or waiting entry of one of them; 0 for any other
+   name */
 extern int datadir_ours(const char *,const char *);
 
 /* 1 if data can name a data file in $ROOT: a plain file name (no '/',

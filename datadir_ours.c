@@ -22,6 +22,7 @@ int datadir_ours(const char *name,const char *data)
   const char *rest;
   unsigned int i;
 
+  if (str_equal(name,DATADIR_MAKELOCK)) return 1;
   if (!str_start(name,data)) return 0;
   rest = name + str_len(data);
   if (!rest[0]) return 1;

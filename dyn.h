@@ -32,14 +32,14 @@ struct dyn_host {
   int ok;                 /* name is a valid FQDN */
   int allowed;            /* this user may update it */
   int abuse;              /* changed too often: left as it is */
-  int ptr;                /* its = or 6 line would put a PTR into a
-                             zone this data serves: left as it is */
+  int ptr;                /* one of its = or 6 lines would put a PTR
+                             into a zone this data serves: left as it is */
   unsigned long lines;    /* its address lines seen, of the families asked for */
   unsigned long lines4;   /* of those, +, = and +*. lines */
   unsigned long lines6;   /* of those, :28:, :*.:28:, 6, 3 and 3*. lines */
   unsigned long changed;  /* of those, lines whose address differs */
-  unsigned long ptr4;     /* of those, = lines and 6 lines whose address */
-  unsigned long ptr6;     /* differs: they publish a PTR too (dyn_ptr) */
+  unsigned long ptrserved; /* of those, = and 6 lines whose new address
+                              has its PTR in a zone data.cdb serves */
   int result;             /* DYN_* */
   int txt;                /* TXT request: its challenge values may change */
   unsigned long txtlines; /* its live challenge lines */
@@ -186,6 +186,7 @@ struct dyn_edits {
   unsigned long next;    /* where a stopped pass goes on (0: none stopped) */
   stralloc bytes;
   unsigned long size;    /* bytes of the file the pass read */
+  const char *why;       /* after a pass failed: what failed */
 };
 
 /* What a pass over one version of the data file found, for one
@@ -217,7 +218,8 @@ extern int dyn_pass(struct dyn_batch *,int,int,struct dyn_edits *);
 extern int dyn_count(struct dyn_batch *,int,struct dyn_edits *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
 extern int dyn_abuse(struct dyn_batch *,const char *,int);
-extern int dyn_ptr(struct dyn_req *,const char *);
+extern int dyn_ptrline(const char *,int);
+extern int dyn_ptr(struct dyn_req *);
 extern void dyn_results(struct dyn_req *);
 extern int dyn_apply(struct dyn_batch *,const char *,int,const struct dyn_seen *,struct dyn_state *,int *,const char **);
 extern int dyn_update(struct dyn_req *,const char *,unsigned int,int,struct dyn_state *,int *,const char **);

@@ -68,7 +68,6 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_see
   int fdin;
   int lost;
   int marked;
-  int m;
 
   fdin = open(fn,O_RDONLY | O_CLOEXEC);
   if (fdin == -1) return fail(why,"unable to open data file",-1);
@@ -81,23 +80,19 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_see
     lost = seen->lost;
     if (ed->next) {
       lost = dyn_count(b,fdin,ed);
-      if (lost == -1) return fail(why,"unable to read data file",fdin);
+      if (lost == -1) return fail(why,ed->why ? ed->why : "unable to read data file",fdin);
     }
   }
   else {
     lost = dyn_count(b,fdin,ed);
-    if (lost == -1) return fail(why,"unable to read data file",fdin);
+    if (lost == -1) return fail(why,ed->why ? ed->why : "unable to read data file",fdin);
   }
   /* hosts whose PTR would fall in a zone the data serves are left out */
   marked = 0;
-  for (k = 0;k < b->n;++k) {
-    m = dyn_ptr(b->r[k],DYN_CDB);
-    if (m == -1) return fail(why,"unable to read " DYN_CDB,fdin);
-    marked += m;
-  }
+  for (k = 0;k < b->n;++k) marked += dyn_ptr(b->r[k]);
   if (marked) {
     lost = dyn_pass(b,fdin,-1,ed);
-    if (lost == -1) return fail(why,"unable to read data file",fdin);
+    if (lost == -1) return fail(why,ed->why ? ed->why : "unable to read data file",fdin);
   }
   if (!changes(b)) { close(fdin); return 0; }
   marked = dyn_abuse(b,fn,0);
@@ -105,7 +100,7 @@ int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_see
   if (marked) {
     /* some hosts are left out: look again without them */
     lost = dyn_pass(b,fdin,-1,ed);
-    if (lost == -1) return fail(why,"unable to read data file",fdin);
+    if (lost == -1) return fail(why,ed->why ? ed->why : "unable to read data file",fdin);
     if (!changes(b)) { close(fdin); return 0; }
   }
 

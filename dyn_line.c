@@ -1,3 +1,4 @@
+#include <errno.h>
 #include "byte.h"
 #include "case.h"
 #include "dnsname.h"
@@ -15,6 +16,12 @@ static int isaaaa(const char *s,unsigned int len)
     if (u > 28) return 0;
   }
   return i && u == 28;
+}
+
+static int nomem(void)
+{
+  errno = ENOMEM;
+  return -1;
 }
 
 /* The name a data line is about, if it is of a form tinydnsdyn may
@@ -90,9 +97,11 @@ static void addr6(const struct dyn_addr *a,const char *old,char *new)
    already holds the address is left as it is written. An IPv6 prefix
    changes the top bits of each line's address and keeps the rest; a
    line whose address does not read as one gets the prefix and zeros.
-   An = or 6 line that changes is counted apart (ptr4, ptr6): it
-   publishes a PTR too, which dyn_ptr may refuse. ACME challenge
-   lines: dyn_txtline. */
+   An = or 6 line that changes publishes a PTR too: if the address it
+   gets (the request's, or for a prefix its own) has its PTR in a zone
+   the served data has, it is counted (ptrserved) and dyn_ptr refuses
+   the host. ACME challenge lines: dyn_txtline. -1 also if data.cdb
+   cannot be read (errno). */
 int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 {
   char old[16];
@@ -158,9 +167,13 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 
   if (family == 4) {
     if (fieldend - field == q->addr.len4 && byte_equal(s + field,q->addr.len4,q->addr.text4)) return 0;
-    if (s[0] == '=') ++h->ptr4;
-    if (!stralloc_copyb(out,s,field)) return -1;
-    if (!stralloc_catb(out,q->addr.text4,q->addr.len4)) return -1;
+    if (s[0] == '=') {
+      i = dyn_ptrline(q->addr.ip4,4);
+      if (i == -1) return -1;
+      h->ptrserved += i;
+    }
+    if (!stralloc_copyb(out,s,field)) return nomem();
+    if (!stralloc_catb(out,q->addr.text4,q->addr.len4)) return nomem();
   }
   else {
     /* the old address (read above), with the request's prefix if it
@@ -169,17 +182,21 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
     else byte_zero(old,16);
     addr6(&q->addr,old,new);
     if (h->hasold6 && byte_equal(old,16,new)) return 0;
-    if (s[0] == '6') ++h->ptr6;
+    if (s[0] == '6') {
+      i = dyn_ptrline(new,6);
+      if (i == -1) return -1;
+      h->ptrserved += i;
+    }
     n = s[0] == ':' ? ip6_fmt_octal(text,new) : ip6_fmt_hex(text,new);
-    if (!stralloc_copyb(out,s,field)) return -1;
-    if (!stralloc_catb(out,text,n)) return -1;
+    if (!stralloc_copyb(out,s,field)) return nomem();
+    if (!stralloc_catb(out,text,n)) return nomem();
     /* a generic line whose address ends it, before a CR (a file with
        CRLF line ends): tinydns-data would read the CR as a 17th byte;
        an empty TTL field takes it, and a TTL of "\r" is the default */
     if (s[0] == ':' && fieldend == body && body < len && s[body] == '\r')
-      if (!stralloc_cats(out,":")) return -1;
+      if (!stralloc_cats(out,":")) return nomem();
   }
-  if (!stralloc_catb(out,s + fieldend,len - fieldend)) return -1;
+  if (!stralloc_catb(out,s + fieldend,len - fieldend)) return nomem();
   ++h->changed;
   return 1;
 }

@@ -17,7 +17,7 @@ int dyn_lock(const char *fn,unsigned int wait,struct dyn_state *st,const char **
 
   if (!datadir_name(&lockfn,fn,DATADIR_LOCK)) { *why = "out of memory"; errno = ENOMEM; return -1; }
   fd = lock_open(lockfn.s);
-  if (fd == -1) { *why = "unable to open lock file"; return -1; }
+  if (fd == -1) { *why = errno == EPERM ? LOCK_NOTOURS("the data lock file") : "unable to open lock file"; return -1; }
   if (lock_wait(fd,wait) == -1) { *why = "unable to lock data file"; goto fail; }
   if (dyn_state_read(fd,st) == -1) { *why = "unable to read lock file"; goto fail; }
   return fd;

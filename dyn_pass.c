@@ -74,7 +74,10 @@ static int line(struct pass *p,struct dyn_batch *b,unsigned long off,const char 
     q = b->r[0];
   }
   r = dyn_line(q,s,len,&edited);
-  if (r == -1) { errno = ENOMEM; return -1; }
+  if (r == -1) {
+    p->e->why = errno == ENOMEM ? "out of memory" : "unable to read " DYN_CDB;
+    return -1;
+  }
   if (!r) return 0;
   r = room(p,off);
   if (r <= 0) return r ? -1 : 1;
@@ -155,6 +158,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   int r;
 
   p.e = e;
+  e->why = 0;
   p.max = e->max && e->max < DYN_EDITMAX ? e->max : DYN_EDITMAX;
   p.fdin = fdin;
   p.fdout = fdout;
@@ -169,7 +173,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
     for (k = 0;k < b->n;++k)
       for (q = b->r[k],i = 0;i < q->nh;++i) {
         q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
-        q->h[i].ptr4 = q->h[i].ptr6 = 0;
+        q->h[i].ptrserved = 0;
         q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
       }
   }

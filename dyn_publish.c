@@ -74,29 +74,8 @@ static int synced(int fdsync,const char **why)
 static int make(unsigned int limit,int fdsync,int *fdold,int *wstat,const char **why)
 {
   struct make_job j;
-  int fdroot;
-  int r;
-  int e;
 
-  /* One make at a time in the directory, not only per data file: a
-     second service on this ROOT with another $DATA has another build
-     lock, and two makes at once would write the same files (data,
-     tinydns-data's data.tmp, data.cdb). So the directory itself is
-     locked too, and make inherits that lock like the build lock. A
-     file system that has no flock for a directory (NFS: EBADF)
-     goes without. */
-  fdroot = open(".",O_RDONLY | O_DIRECTORY);
-  if (fdroot == -1) { *why = "unable to open the data directory"; return -1; }
-  if (lock_wait(fdroot,deadline_left()) == -1 && errno != EBADF && errno != ENOLCK && errno != EINVAL && errno != EOPNOTSUPP) {
-    *why = errno == ETIMEDOUT ? "unable to get the data directory's build lock" : "unable to lock the data directory";
-    e = errno; close(fdroot); errno = e;
-    return -1;
-  }
-  r = make_start(&j,limit,*fdold);
-  e = errno;
-  close(fdroot); /* make has it, and the lock, until it is done */
-  errno = e;
-  if (r == -1) { *why = makewhy(); return -1; }
+  if (make_start(&j,limit,*fdold) == -1) { *why = makewhy(); return -1; }
   if (*fdold != -1) { close(*fdold); *fdold = -1; }
   if (synced(fdsync,why) == -1) { make_leave(&j); return -1; }
   *wstat = make_wait(&j,deadline_left());
@@ -135,7 +114,10 @@ static int seed(const char *fn,int fdbuild,unsigned int limit,int fdsync,int *fd
 }
 
 /* Makes sure a make has published generation gen of the data file fn.
-   Group commit: makes run one at a time under fn.build; whoever gets
+   Group commit: makes run one at a time under the build lock
+   (DATADIR_MAKELOCK: one per directory, so that a second service on
+   this ROOT with another $DATA waits for it too, and two makes never
+   write the same files, data.tmp among them); whoever gets
    that lock and finds gen already built answers at once, and one make
    publishes every change written before it started. always: run make
    even so (the old make-per-update behaviour, for comparison). Waits
@@ -149,7 +131,6 @@ static int seed(const char *fn,int fdbuild,unsigned int limit,int fdsync,int *fd
    dyn_publish. */
 static int publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int sync,int *fdold,int *wstat,const char **why)
 {
-  static stralloc buildfn;
   struct dyn_state st;
   unsigned long target;
   int fdbuild;
@@ -164,9 +145,8 @@ static int publish(const char *fn,unsigned long gen,int always,unsigned int wait
   }
   /* built only grows: a look without any lock may find it done */
   if (!always && dyn_state_peek(fn,&st) == 0 && dyn_published(&st,gen)) return done(fdsync,why);
-  if (!datadir_name(&buildfn,fn,DATADIR_BUILD)) { errno = ENOMEM; return fail(why,"out of memory",fdsync,-1); }
-  fdbuild = lock_open(buildfn.s);
-  if (fdbuild == -1) return fail(why,"unable to open build lock file",fdsync,-1);
+  fdbuild = lock_open(DATADIR_MAKELOCK);
+  if (fdbuild == -1) return fail(why,errno == EPERM ? LOCK_NOTOURS(DATADIR_MAKELOCK) : "unable to open " DATADIR_MAKELOCK,fdsync,-1);
   /* make inherits the build lock: if this handler dies (kill -9, client
      timeout), the lock stays held until its make is done, so two makes
      never write data.tmp at once */

@@ -157,7 +157,7 @@ int dyn_update(struct dyn_req *q,const char *fn,unsigned int wait,int alone,stru
 
   *fdold = -1;
   r = look(q,fn);
-  if (r == -1) { *why = "unable to read data file"; return -1; }
+  if (r == -1) { *why = e.why ? e.why : "unable to read data file"; return -1; }
   if (!r) {
     /* opened before the numbers are read: what it saw is published
        once built reaches this written */

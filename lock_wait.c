@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "lock.h"
 
@@ -37,11 +38,30 @@ int lock_wait(int fd,unsigned int seconds)
   return r;
 }
 
-/* opens (creating) a lock file, for reading and writing at any offset
+/* Opens (creating) a lock file, for reading and writing at any offset
    (the data lock file also holds the generation numbers); never
    through a symlink, which someone could have planted to make us write
-   elsewhere. -1 on error. */
+   elsewhere. A lock that another account can open, it can hold, and
+   stop the service for as long as it likes: so the file must be this
+   account's own (root may use any), a plain file, and open to nobody
+   else; one of ours with more bits (an older install) is made 0600.
+   -1 on error; EPERM: the file is someone else's or no plain file. */
 int lock_open(const char *fn)
 {
-  return open(fn,O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,0600);
+  struct stat st;
+  int fd;
+  int e;
+
+  fd = open(fn,O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,0600);
+  if (fd == -1) return -1;
+  if (fstat(fd,&st) == -1) goto fail;
+  if (!S_ISREG(st.st_mode) || (geteuid() && st.st_uid != geteuid())) { errno = EPERM; goto fail; }
+  if ((st.st_mode & 077) && fchmod(fd,0600) == -1) goto fail;
+  return fd;
+
+  fail:
+  e = errno;
+  close(fd);
+  errno = e;
+  return -1;
 }

@@ -186,8 +186,9 @@ static void ownfiles(void)
   int fd;
 
   if (datast.st_uid == geteuid() && datast.st_gid == getegid()) return;
-  for (i = 0;datadir_files[i];++i) {
-    if (!datadir_name(&fn,data,datadir_files[i])) nomem();
+  for (i = 0;i == 0 || datadir_files[i - 1];++i) {
+    if (!i) { if (!stralloc_copys(&fn,DATADIR_MAKELOCK) || !stralloc_0(&fn)) nomem(); }
+    else if (!datadir_name(&fn,data,datadir_files[i - 1])) nomem();
     fd = open(fn.s,O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,0600);
     if (fd == -1) {
       if (errno == EEXIST) continue;

@@ -380,7 +380,7 @@ notemp() {
   for f in root/* root/.[!.]*; do
     [ -e "$f" ] || continue
     f=${f#root/}
-    case " data.static data.dyn data data.cdb Makefile data.dyn.lock data.dyn.build data.dyn.status data.dyn.status.lock " in
+    case " data.static data.dyn data data.cdb Makefile data.dyn.lock make.lock data.dyn.status data.dyn.status.lock " in
       *" $f "*) continue ;;
     esac
     case $extra in

@@ -1,8 +1,8 @@
 # two services on one ROOT with different DATA (data.dyn, data.two):
-# each data file has its own build lock, so their makes once ran at the
-# same time, both writing data and tinydns-data's data.tmp (a data.cdb
-# cut short or mixed); now ROOT itself is locked for each make too, so
-# the makes run one after the other and both changes are served
+# their makes would both write data and tinydns-data's data.tmp (a
+# data.cdb cut short or mixed); the build lock is one per ROOT
+# (make.lock), so the makes run one after the other and both changes
+# are served
 . "$TESTS/lib.sh" || exit 1
 
 mkroot <<'EOF2'

@@ -44,4 +44,4 @@ up h1.example.com 198.51.100.4
 lookup h1.example.com a
 future
 stopserver
-notemp data.build data.lock data.status data.status.lock
+notemp data.lock data.status data.status.lock

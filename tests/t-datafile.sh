@@ -23,4 +23,4 @@ snap zone.dyn
 req '/nic/update?hostname=h2.example.com&myip=192.0.2.2' -u alice:alice-pw
 same zone.dyn
 lookup h1.example.com a
-notemp zone.dyn zone.dyn.lock zone.dyn.build zone.dyn.status zone.dyn.status.lock
+notemp zone.dyn zone.dyn.lock zone.dyn.status zone.dyn.status.lock

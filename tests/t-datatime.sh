@@ -42,7 +42,7 @@ holdmakefile data
 (cd root && make -s) >&2
 startserver DATA=data
 race data
-notemp build data.build data.lock data.status data.status.lock
+notemp build data.lock data.status data.status.lock
 stopserver
 
 echo '--- DATA=data.dyn: the usual layout'

@@ -34,8 +34,8 @@ plant() {
 startserver TIMEOUT=5 MAXPERHOUR=100 AUTHDELAYMAX=1
 plant data.dyn.lock ../outside/victim
 plant data.dyn.lock ../outside/d/newlock
-plant data.dyn.build ../outside/d/newbuild
-plant data.dyn.build ../outside/victim
+plant make.lock ../outside/d/newbuild
+plant make.lock ../outside/victim
 plant data.dyn.authfail.tmp ../outside/victim
 plant data.dyn.authfail.tmp ../outside/d/newauthfail
 plant data.dyn.authfail ../outside/victim

@@ -21,7 +21,7 @@ request() { agentreq "/nic/update?hostname=h1.example.com&myip=$1" alice:alice-p
 check() {
   echo "data.dyn: $(cat root/data.dyn)"
   grep -c -v '^[0-9]* [0-9]*$' root/data.dyn.lock | sed 's/^/lock file, other lines: /'
-  echo "build lock: $(wc -c < root/data.dyn.build) bytes"
+  echo "build lock: $(wc -c < root/make.lock) bytes"
   lookup h1.example.com a
 }
 echo '--- fd 2 closed'

@@ -1,6 +1,6 @@
 # make runs in ROOT after a change; its output goes to the log, never into
 # the answer; it inherits nothing of the handler's but the build locks
-# (DATA.build and ROOT itself);
+# (make.lock);
 # and the data file the change replaced is let go (freed) once make is
 # done, by nobody kept open
 . "$TESTS/lib.sh" || exit 1

@@ -103,3 +103,33 @@ req '/nic/update?hostname=v.example.com,w.example.com&myip=2001:db8::5' -u alice
 req '/nic/update?hostname=v.example.com&myip=2001:db8:1::5' -u alice:alice-pw
 showdyn
 notemp data.dyn.abuse
+
+echo '--- a prefix: each 6 line gets the prefix and its own low bits, and the'
+echo '--- PTR rule looks at that address (the operator serves 2001:db8:aaaa::/48)'
+stopserver
+cat > root/data.dyn <<'EOF2'
+6x.example.com:30010db8aaaa00000000000000000053:300
++x.example.com:198.51.100.3:300
+6y.example.com:30010db8bbbb00000000000000000053:300
+EOF2
+echo '.a.a.a.a.8.b.d.0.1.0.0.2.ip6.arpa:192.0.2.1:a:259200' >> root/data.static
+rebuild
+startserver
+snap
+for p in 'myip=2000::/8' 'myipv6=2000::/8' 'myip=198.51.100.4&ip6lanprefix=2000::/8' 'myip=2001:db8:aaaa::53'; do
+  req1 "/nic/update?hostname=x.example.com&$p" -u alice:alice-pw
+done
+same
+grep -c 'x.example.com=abuse ptr-in-served-zone' log
+echo '--- the same prefix for a line whose address stays outside: written'
+req '/nic/update?hostname=y.example.com&myip=2000::/8' -u alice:alice-pw
+showdyn
+echo '--- OFFLINEIP in a served reverse zone: = lines stay'
+stopserver
+printf '%s\n' '=o.example.com:198.51.100.20:300' > root/data.dyn
+rebuild
+startserver OFFLINEIP=192.0.2.99
+snap
+req1 '/nic/update?hostname=o.example.com&offline=YES' -u alice:alice-pw
+same
+grep -c 'o.example.com=abuse ptr-in-served-zone' log
