@@ -1,0 +1,218 @@
+# The README's "Install on Debian 12", run as it stands: its command
+# blocks, taken from README.md, in order, in one root shell whose
+# working directory starts as a fresh copy of the source tree ("this
+# directory"), on a scratch copy of this Debian system (a sandbox,
+# lib-ops.sh: overlays on /etc, /var, /usr/local, /usr/sbin and
+# /lib/systemd/system, /run a tmpfs, a network of its own), from
+# Debian's tinydns as its package leaves it to a ddclient update that
+# the running tinydns serves. Twice: with runit as init, as Debian runs
+# it (runsvdir -P /etc/service, as runit-init does; runsv runs
+# /etc/sv/tinydns through invoke-run), and with systemd.
+#
+# What differs from a real machine, and only this:
+# - the packages are installed already, so "make deps-run" finds them
+#   (it would install what is missing);
+# - the password that tinydnsdyn-passwd asks for twice on a terminal
+#   comes on its standard input, which it reads when it is none;
+# - this machine's container image has a /usr/sbin/policy-rc.d that
+#   refuses every start; a Debian system has none, so the sandbox has
+#   none either;
+# - no systemd runs here: systemctl is a stand-in whose enable,
+#   disable and is-enabled are the real systemctl's (they work on the
+#   files), and which starts a unit for --now by running its ExecStart
+#   in its WorkingDirectory, keeping its output for a journalctl
+#   stand-in (the unit's hardening is t-systemd's);
+# - after the block that starts the services, the test waits until both
+#   answer (runsvdir looks for new services every 5 seconds), as an
+#   operator would before the check;
+# - dyn.example.com, the server in the README's ddclient.conf, is
+#   127.0.0.1 in the sandbox's /etc/hosts, and eth0, the interface that
+#   ddclient.conf names, is a veth with 198.51.100.9 in the sandbox's
+#   own network, from which nothing leaves.
+. "$TESTS/lib.sh"
+. "$TESTS/lib-ops.sh"
+
+if [ -z "${ROUTE-}" ]; then
+  # this directory: the tree as a clone has it (t-targets does the same)
+  mkdir src
+  if git -C "$TOP" rev-parse --git-dir > /dev/null 2>&1; then
+    (cd "$TOP" && git ls-files -co --exclude-standard |
+     while IFS= read -r f; do [ -f "$f" ] && printf '%s\n' "$f"; done |
+     tar cf - -T -) | (cd src && tar xf -) || die "copying the tree"
+  else
+    (cd "$TOP" && tar cf - --exclude=./.git .) | (cd src && tar xf -) &&
+      (cd src && make clean > /dev/null 2>&1) || die "copying the tree"
+  fi
+  # the route's blocks: code lines in "Install on Debian 12", one block
+  # per run of them; "# systemd" or "# runit" first marks a block of
+  # that init only
+  sed -n '/^## Install on Debian 12$/,/^## /p' "$TOP/README.md" |
+    awk '/^       [^ ]/ { if (!on) n++; on = 1; print n "\t" substr($0, 8); next } { on = 0 }' > blocks
+  [ -s blocks ] || die "no command blocks in README.md's Install on Debian 12"
+  for r in runit systemd; do
+    echo "=== with $r"
+    ROUTE=$r bash "$0"
+  done
+  exit 0
+fi
+
+sandbox
+src=$PWD/src
+blocks=$PWD/blocks
+mkdir "$ROUTE" && cd "$ROUTE" || die "mkdir $ROUTE"
+top=$PWD
+SV=
+RUNSVDIR=
+route_cleanup() {
+  local p
+  if [ -n "$RUNSVDIR" ]; then
+    kill -HUP "$RUNSVDIR" 2>/dev/null   # TERM to every runsv, which stops its service
+    pidsgone 300 "$RUNSVDIR"
+  fi
+  if [ -s /run/stand-in/pids ]; then
+    for p in $(cat /run/stand-in/pids); do
+      pkill -TERM -P "$p" 2>/dev/null
+      kill -TERM "$p" 2>/dev/null
+    done
+  fi
+  lib_cleanup
+}
+trap route_cleanup EXIT
+
+# -- a Debian 12 system with Debian's tinydns as its package leaves it
+rm -f /usr/sbin/policy-rc.d
+dpkg -L tinydns > tinydns.files
+find /etc/sv/tinydns -mindepth 1 -depth | while read -r f; do
+  case $f in */supervise) continue ;; esac
+  grep -qx -- "$f" tinydns.files || rm -rf -- "$f"
+done
+[ -e /etc/tinydnsdyn ] && die "/etc/tinydnsdyn exists on this machine"
+ls /etc/sv/tinydns/root | paste -sd' ' | sed 's/^/Debian'"'"'s root: /'
+echo '127.0.0.1 dyn.example.com' >> /etc/hosts
+ip link add eth0 type veth peer name eth0peer && ip addr add 198.51.100.9/24 dev eth0 &&
+  ip link set eth0 up || die "no eth0"
+mkdir -p /run/runit/supervise /run/stand-in
+if [ "$ROUTE" = runit ]; then
+  # runit-init's stage 2 runs runsvdir on /etc/service; the runit
+  # package's placeholder default-syslog is left out
+  rm -f /etc/runit/runsvdir/default/*
+  runsvdir -P /etc/service > runsvdir.log 2>&1 &
+  RUNSVDIR=$!
+else
+  cat > /usr/local/sbin/systemctl <<'EOF'
+#!/bin/sh
+# systemctl, standing in where no systemd runs (see t-route.sh)
+now=
+cmd=
+units=
+for a; do
+  case $a in
+    --now) now=1 ;;
+    -*) ;;
+    *) if [ -z "$cmd" ]; then cmd=$a; else units="$units $a"; fi ;;
+  esac
+done
+case $cmd in
+  enable) /usr/bin/systemctl enable $units || exit 1; [ -n "$now" ] || exit 0 ;;
+  start) ;;
+  *) exec /usr/bin/systemctl "$@" ;;
+esac
+for u in $units; do
+  u=${u%.service}
+  f=/etc/systemd/system/$u.service
+  [ -f "$f" ] || f=/lib/systemd/system/$u.service
+  wd=$(sed -n 's/^WorkingDirectory=//p' "$f")
+  ex=$(sed -n 's/^ExecStart=//p' "$f")
+  (cd "$wd" && exec env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin sh -c "exec $ex") \
+    >> "/run/stand-in/$u.service.log" 2>&1 < /dev/null &
+  echo $! >> /run/stand-in/pids
+done
+EOF
+  cat > /usr/local/sbin/journalctl <<'EOF'
+#!/bin/sh
+# journalctl, standing in where no systemd runs: the output of the
+# units named with -u, as the systemctl stand-in kept it
+while [ $# -gt 0 ]; do
+  case $1 in
+    -u) u=${2%.service}; cat "/run/stand-in/$u.service.log" 2>/dev/null; shift ;;
+    --since|-o|-n) shift ;;
+  esac
+  shift
+done
+exit 0
+EOF
+  chmod 755 /usr/local/sbin/systemctl /usr/local/sbin/journalctl
+fi
+
+# -- the route: each block of this init, in one shell, in order
+awk -F'\t' -v r="$ROUTE" '
+  $1 != b { b = $1; mine = 1; if ($2 ~ /^# (runit|systemd)$/) mine = ($2 == "# " r) }
+  mine { print }' "$blocks" > blocks.mine
+printf 'secret\n' > password
+{
+  echo 'set -e'
+  echo "cd '$src'"
+  for n in $(cut -f1 blocks.mine | uniq); do
+    in=/dev/null
+    grep -q "^$n	.*tinydnsdyn-passwd" blocks.mine && in=$top/password
+    echo "echo $n > '$top/block'"
+    echo "{"
+    awk -F'\t' -v n="$n" '$1 == n { print $2 }' blocks.mine
+    echo "} < $in > '$top/out.$n' 2>&1"
+    # the services need a moment before the check (see above)
+    if grep -q "^$n	.*\(systemctl enable\|update-service --add\)" blocks.mine; then
+      echo "'$top/ready'"
+    fi
+  done
+} > session
+cat > ready <<EOF
+#!/bin/bash
+. "$TESTS/lib.sh"
+. "$TESTS/lib-ops.sh"
+port=8245
+svcup 300 || echo "tinydnsdyn did not answer within 30 s"
+dnsup() { dig +time=1 +tries=1 +norec @127.0.0.1 example.com SOA > /dev/null 2>&1; }
+waitfor dnsup
+EOF
+chmod 755 ready
+bash session > session.out 2>&1
+rc=$?
+for n in $(cut -f1 blocks.mine | uniq); do
+  [ -f "out.$n" ] || break
+  awk -F'\t' -v n="$n" '$1 == n { print "$ " $2 }' blocks.mine
+  # the install's output (apt, the compiler, adduser) is no part of it
+  if grep -q "^$n	make setup check" blocks.mine; then
+    echo "(its output is not shown)"
+  else
+    cat "out.$n"
+  fi
+done
+cat session.out
+[ $rc = 0 ] || echo "the route stopped in block $(cat block): exit $rc"
+
+echo '--- what the route left'
+echo "data.dyn: $(paste -sd' ' /etc/sv/tinydns/root/data.dyn)"
+echo "home.example.com lines left in data: $(grep -c 'home\.example\.com' /etc/sv/tinydns/root/data)"
+if [ "$ROUTE" = runit ]; then
+  # tinydns as Debian's run script starts it, through invoke-run
+  sv status /etc/service/tinydns /etc/service/tinydnsdyn | sed -E 's/ \(pid [0-9]+\)//g; s/ [0-9]+s//g'
+else
+  systemctl is-enabled tinydns tinydnsdyn
+fi
+
+echo '--- the client: ddclient, as the README configures it'
+sed -n '/^ddclient 3.10/,/^Keep it mode 600/p' "$TOP/README.md" | sed -n 's/^    //p' > /etc/ddclient.conf
+chmod 600 /etc/ddclient.conf
+cmd=$(sed -n '/^Keep it mode 600/,/^curl/p' "$TOP/README.md" | sed -n 's/^    //p')
+echo "$ $cmd"
+$cmd > ddclient.out 2>&1
+echo "exit $?"
+grep -E 'SUCCESS|FAILED|WARNING' ddclient.out
+dig +short +norec @127.0.0.1 home.example.com A
+dig +short +norec @127.0.0.1 home.example.com AAAA
+echo '--- the log'
+if [ "$ROUTE" = runit ]; then
+  sed 's/^@[0-9a-f]\{24\} //' /etc/tinydnsdyn/log/main/current
+else
+  cat /run/stand-in/tinydnsdyn.service.log
+fi | grep '^tinydnsdyn: ' | sed 's| /tinydnsdyn-check\.[0-9a-f.]* | /tinydnsdyn-check.NONCE |'
