@@ -7,7 +7,9 @@
 # Debian's tinydns as its package leaves it to a ddclient update that
 # the running tinydns serves. Twice: with runit as init, as Debian runs
 # it (runsvdir -P /etc/service, as runit-init does; runsv runs
-# /etc/sv/tinydns through invoke-run), and with systemd.
+# /etc/sv/tinydns through invoke-run), and with systemd. Then, on the
+# service the route made, the command blocks of the README's Operating
+# and Troubleshooting sections, the same way.
 #
 # What differs from a real machine, and only this:
 # - the packages are installed already, so "make deps-run" finds them
@@ -25,6 +27,9 @@
 # - after the block that starts the services, the test waits until both
 #   answer (runsvdir looks for new services every 5 seconds), as an
 #   operator would before the check;
+# - vi, which the hand-edit block runs, is a stand-in that says whether
+#   it holds the data lock and changes nothing; the secret that
+#   tinydnsdyn-host -p prints, and the times of the log, are masked;
 # - dyn.example.com, the server in the README's ddclient.conf, is
 #   127.0.0.1 in the sandbox's /etc/hosts, and eth0, the interface that
 #   ddclient.conf names, is a veth with 198.51.100.9 in the sandbox's
@@ -43,12 +48,21 @@ if [ -z "${ROUTE-}" ]; then
     (cd "$TOP" && tar cf - --exclude=./.git .) | (cd src && tar xf -) &&
       (cd src && make clean > /dev/null 2>&1) || die "copying the tree"
   fi
-  # the route's blocks: code lines in "Install on Debian 12", one block
-  # per run of them; "# systemd" or "# runit" first marks a block of
-  # that init only
-  sed -n '/^## Install on Debian 12$/,/^## /p' "$TOP/README.md" |
-    awk '/^       [^ ]/ { if (!on) n++; on = 1; print n "\t" substr($0, 8); next } { on = 0 }' > blocks
-  [ -s blocks ] || die "no command blocks in README.md's Install on Debian 12"
+  # the blocks: code lines (indented 4 spaces more than their text) of
+  # the sections the test runs, one block per run of them, as "route"
+  # or "after", its number and a line; a comment naming systemd or runit
+  # first marks a block of that init only; a script ("#!" first) is a
+  # file's content, not commands (the web hook is t-onchange's)
+  awk '
+    /^## / { sec = substr($0, 4); on = 0; next }
+    sec != "Install on Debian 12" && sec != "Operating" && sec != "Troubleshooting" { next }
+    /^    +[^ ]/ {
+      if (!on) { n++; on = 1; match($0, /^ +/); ind = RLENGTH }
+      print (sec == "Install on Debian 12" ? "route" : "after") "\t" n "\t" substr($0, ind + 1)
+      next
+    }
+    { on = 0 }' "$TOP/README.md" > blocks
+  grep -q '^route' blocks || die "no command blocks in README.md's Install on Debian 12"
   for r in runit systemd; do
     echo "=== with $r"
     ROUTE=$r bash "$0"
@@ -144,27 +158,10 @@ EOF
   chmod 755 /usr/local/sbin/systemctl /usr/local/sbin/journalctl
 fi
 
-# -- the route: each block of this init, in one shell, in order
-awk -F'\t' -v r="$ROUTE" '
-  $1 != b { b = $1; mine = 1; if ($2 ~ /^# (runit|systemd)$/) mine = ($2 == "# " r) }
-  mine { print }' "$blocks" > blocks.mine
+# -- the blocks of a part ("route", "after") for this init, in one
+# shell, in order, as typed at a root prompt in this directory; each
+# one's output in out.N; then each block's commands and output
 printf 'secret\n' > password
-{
-  echo 'set -e'
-  echo "cd '$src'"
-  for n in $(cut -f1 blocks.mine | uniq); do
-    in=/dev/null
-    grep -q "^$n	.*tinydnsdyn-passwd" blocks.mine && in=$top/password
-    echo "echo $n > '$top/block'"
-    echo "{"
-    awk -F'\t' -v n="$n" '$1 == n { print $2 }' blocks.mine
-    echo "} < $in > '$top/out.$n' 2>&1"
-    # the services need a moment before the check (see above)
-    if grep -q "^$n	.*\(systemctl enable\|update-service --add\)" blocks.mine; then
-      echo "'$top/ready'"
-    fi
-  done
-} > session
 cat > ready <<EOF
 #!/bin/bash
 . "$TESTS/lib.sh"
@@ -175,20 +172,49 @@ dnsup() { dig +time=1 +tries=1 +norec @127.0.0.1 example.com SOA > /dev/null 2>&
 waitfor dnsup
 EOF
 chmod 755 ready
-bash session > session.out 2>&1
-rc=$?
-for n in $(cut -f1 blocks.mine | uniq); do
-  [ -f "out.$n" ] || break
-  awk -F'\t' -v n="$n" '$1 == n { print "$ " $2 }' blocks.mine
-  # the install's output (apt, the compiler, adduser) is no part of it
-  if grep -q "^$n	make setup check" blocks.mine; then
-    echo "(its output is not shown)"
-  else
-    cat "out.$n"
-  fi
-done
-cat session.out
-[ $rc = 0 ] || echo "the route stopped in block $(cat block): exit $rc"
+runblocks() {
+  local n in rc
+  awk -F'\t' -v part="$1" -v r="$ROUTE" '
+    $1 != part { next }
+    $2 != b { b = $2; mine = $3 !~ /^#!/
+              if ($3 ~ /^# .*(runit|systemd)/) mine = $3 ~ ("^# .*" r) }
+    mine { print $2 "\t" $3 }' "$blocks" > "blocks.$1"
+  {
+    echo 'set -e'
+    echo "cd '$src'"
+    for n in $(cut -f1 "blocks.$1" | uniq); do
+      in=/dev/null
+      grep -q "^$n	.*tinydnsdyn-passwd" "blocks.$1" && in=$top/password
+      echo "echo $n > '$top/block'"
+      echo "{"
+      awk -F'\t' -v n="$n" '$1 == n { print $2 }' "blocks.$1"
+      echo "} < $in > '$top/out.$n' 2>&1"
+      # the services need a moment before the check (see above)
+      if grep -q "^$n	.*\(systemctl enable\|update-service --add\)" "blocks.$1"; then
+        echo "'$top/ready'"
+      fi
+    done
+  } > "session.$1"
+  bash "session.$1" > "session.$1.out" 2>&1
+  rc=$?
+  for n in $(cut -f1 "blocks.$1" | uniq); do
+    [ -f "out.$n" ] || break
+    awk -F'\t' -v n="$n" '$1 == n { print "$ " $2 }' "blocks.$1"
+    if grep -q "^$n	make setup check" "blocks.$1"; then
+      # the install's output (apt, the compiler, adduser) is no part of it
+      echo "(its output is not shown)"
+    elif grep -q "^$n	\(tai64nlocal\|journalctl\)" "blocks.$1"; then
+      grep 'tinydnsdyn: ' "out.$n" | sed 's/^[0-9-]* [0-9:.]* //; s| /tinydnsdyn-check\.[0-9a-f.]* | /tinydnsdyn-check.NONCE |'
+    else
+      sed 's/^secret: .*/secret: (24 letters and digits)/' "out.$n"
+    fi
+  done
+  cat "session.$1.out"
+  [ $rc = 0 ] || echo "the $1 stopped in block $(cat block): exit $rc"
+}
+
+echo '--- the route'
+runblocks route
 
 echo '--- what the route left'
 echo "data.dyn: $(paste -sd' ' /etc/sv/tinydns/root/data.dyn)"
@@ -210,9 +236,11 @@ echo "exit $?"
 grep -E 'SUCCESS|FAILED|WARNING' ddclient.out
 dig +short +norec @127.0.0.1 home.example.com A
 dig +short +norec @127.0.0.1 home.example.com AAAA
-echo '--- the log'
-if [ "$ROUTE" = runit ]; then
-  sed 's/^@[0-9a-f]\{24\} //' /etc/tinydnsdyn/log/main/current
-else
-  cat /run/stand-in/tinydnsdyn.service.log
-fi | grep '^tinydnsdyn: ' | sed 's| /tinydnsdyn-check\.[0-9a-f.]* | /tinydnsdyn-check.NONCE |'
+echo '--- Operating and Troubleshooting'
+cat > /usr/local/sbin/vi <<'EOF'
+#!/bin/sh
+# vi, standing in for the operator's editor (see t-route.sh)
+if flock -n "$(dirname "$1")/data.dyn.lock" true; then echo "vi $1: the data lock is NOT held"; else echo "vi $1: the data lock is held"; fi
+EOF
+chmod 755 /usr/local/sbin/vi
+runblocks after
