@@ -14,8 +14,8 @@ ensureusers() {
   local u
   for u in tinydnsdyn tinydnsdynlog; do
     id -u "$u" >/dev/null 2>&1 && continue
-    useradd -r -M -d /nonexistent -s /usr/sbin/nologin "$u" ||
-      die "useradd $u failed"
+    adduser --system --group --no-create-home --home /nonexistent "$u" > /dev/null 2>&1 ||
+      die "adduser $u failed"
   done
 }
 

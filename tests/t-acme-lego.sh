@@ -1,7 +1,7 @@
 # end to end: lego (--dns exec) gets a certificate for h1.example.com
 # and *.h1.example.com from a local ACME server (pebble) that checks the
 # DNS-01 challenges against our tinydns, through the tinydnsdyn-lego
-# script of the README and the two hooks; in a network namespace with
+# script of ACME.md and the two hooks; in a network namespace with
 # only lo
 . "$TESTS/lib.sh" || exit 1
 . "$TESTS/lib-acme.sh" || exit 1
@@ -18,7 +18,7 @@ startpebble
 
 printf '%s\n' "TINYDNSDYN_URL=http://127.0.0.1:$PORT/nic/update" \
   TINYDNSDYN_USER=alice TINYDNSDYN_PASSWORD=alice-pw > acme.conf
-# the README's script, with the hooks found in $TOP
+# ACME.md's script, with the hooks found in $TOP
 legoscript
 
 env PATH="$TOP:$PATH" TINYDNSDYN_CONF="$PWD/acme.conf" LEGO_CA_CERTIFICATES="$PWD/ca.pem" \

@@ -19,7 +19,7 @@ mkroot <<'EOF2'
 EOF2
 adduser alice alice-pw
 mkcert
-# the README's rules, plus a second local address allowed without PROXY
+# CLIENTS.md's rules, plus a second local address allowed without PROXY
 cat > rules <<'EOF2'
 127.0.0.1:allow,PROXY="1"
 127.0.0.2:allow
