@@ -21,15 +21,15 @@
 #   none either;
 # - no systemd runs here: systemctl is a stand-in whose enable,
 #   disable and is-enabled are the real systemctl's (they work on the
-#   files), and which starts a unit for --now by running its ExecStart
-#   in its WorkingDirectory, keeping its output for a journalctl
-#   stand-in (the unit's hardening is t-systemd's);
+#   files), and which starts a unit for --now (and again for restart)
+#   by running its ExecStart in its WorkingDirectory, keeping its output
+#   for a journalctl stand-in (the unit's hardening is t-systemd's);
 # - after the block that starts the services, the test waits until both
 #   answer (runsvdir looks for new services every 5 seconds), as an
 #   operator would before the check;
 # - vi, which the hand-edit block runs, is a stand-in that says whether
 #   it holds the data lock and changes nothing; the secret that
-#   tinydnsdyn-host -p prints, and the times of the log, are masked;
+#   tinydnsdyn-host -p prints, process ids and times are masked;
 # - dyn.example.com, the server in the README's ddclient.conf, is
 #   127.0.0.1 in the sandbox's /etc/hosts, and eth0, the interface that
 #   ddclient.conf names, is a veth with 198.51.100.9 in the sandbox's
@@ -129,6 +129,14 @@ done
 case $cmd in
   enable) /usr/bin/systemctl enable $units || exit 1; [ -n "$now" ] || exit 0 ;;
   start) ;;
+  restart)
+    for u in $units; do
+      u=${u%.service}
+      for p in $(cat "/run/stand-in/$u.service.pid" 2>/dev/null); do
+        pkill -TERM -P "$p"; kill -TERM "$p"
+        i=0; while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+      done
+    done ;;
   *) exec /usr/bin/systemctl "$@" ;;
 esac
 for u in $units; do
@@ -139,6 +147,7 @@ for u in $units; do
   ex=$(sed -n 's/^ExecStart=//p' "$f")
   (cd "$wd" && exec env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin sh -c "exec $ex") \
     >> "/run/stand-in/$u.service.log" 2>&1 < /dev/null &
+  echo $! > "/run/stand-in/$u.service.pid"
   echo $! >> /run/stand-in/pids
 done
 EOF
@@ -206,7 +215,7 @@ runblocks() {
     elif grep -q "^$n	\(tai64nlocal\|journalctl\)" "blocks.$1"; then
       grep 'tinydnsdyn: ' "out.$n" | sed 's/^[0-9-]* [0-9:.]* //; s| /tinydnsdyn-check\.[0-9a-f.]* | /tinydnsdyn-check.NONCE |'
     else
-      sed 's/^secret: .*/secret: (24 letters and digits)/' "out.$n"
+      sed 's/^secret: .*/secret: (24 letters and digits)/; s/(pid [0-9]*) [0-9]*s/(pid N) Ns/' "out.$n"
     fi
   done
   cat "session.$1.out"
