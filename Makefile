@@ -68,11 +68,11 @@ dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
 http.a: makelib http_getrequest.o http_readmore.o http_parse.o \
 http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
 proxy_parse.o \
-http_param.o
+http_param.o json_object.o json_get.o
 	./makelib http.a http_getrequest.o http_readmore.o http_parse.o \
 	http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
 	proxy_parse.o \
-	http_param.o
+	http_param.o json_object.o json_get.o
 
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o auth_fail.o \
 auth_verify.o crypt_apr1.o auth_flagword.o \
@@ -475,6 +475,14 @@ compile ip6_fmt.c byte.h ip4.h ip6.h
 ip6_scan.o: \
 compile ip6_scan.c byte.h ip4.h ip6.h scan.h
 	./compile ip6_scan.c
+
+json_get.o: \
+compile json_get.c case.h json.h str.h
+	./compile json_get.c
+
+json_object.o: \
+compile json_object.c case.h json.h
+	./compile json_object.c
 
 lock_wait.o: \
 compile lock_wait.c lock.h
