@@ -51,13 +51,13 @@ stralloc_catulong.o
 	stralloc_copy.o stralloc_catulong.o
 
 buffer.a: makelib buffer.o buffer_get.o buffer_put.o buffer_unix.o \
-buffer_1.o buffer_2.o getln.o strerr.o
+buffer_1.o buffer_2.o getln.o strerr.o allwrite.o
 	./makelib buffer.a buffer.o buffer_get.o buffer_put.o buffer_unix.o \
-	buffer_1.o buffer_2.o getln.o strerr.o
+	buffer_1.o buffer_2.o getln.o strerr.o allwrite.o
 
-unix.a: makelib deadline.o make_run.o lock_wait.o rate_update.o datadir_name.o datadir_clean.o datadir_ours.o \
+unix.a: makelib deadline.o make_run.o child.o lock_wait.o rate_update.o datadir_name.o datadir_clean.o datadir_ours.o \
 replace.o fd_std.o
-	./makelib unix.a deadline.o make_run.o lock_wait.o rate_update.o \
+	./makelib unix.a deadline.o make_run.o child.o lock_wait.o rate_update.o \
 	datadir_name.o datadir_clean.o datadir_ours.o replace.o fd_std.o
 
 dns.a: makelib ip4_scan.o ip4_fmt.o ip6_scan.o ip6_fmt.o ip6_data.o \
@@ -68,36 +68,36 @@ dnsname_fqdn.o cdb_hash.o cdb_init.o cdb_read.o cdb_find.o ptr_served.o
 http.a: makelib http_getrequest.o http_readmore.o http_parse.o \
 http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
 proxy_parse.o \
-http_param.o
+http_param.o json_object.o json_get.o
 	./makelib http.a http_getrequest.o http_readmore.o http_parse.o \
 	http_respond.o urldecode.o base64_decode.o base64_fmt.o proxy_read.o \
 	proxy_parse.o \
-	http_param.o
+	http_param.o json_object.o json_get.o
 
 auth.a: makelib auth_check.o auth_basic.o auth_allows.o auth_fail.o \
-auth_verify.o crypt_apr1.o \
+auth_verify.o crypt_apr1.o auth_flagword.o \
 auth_onlyhost.o
 	./makelib auth.a auth_check.o auth_basic.o auth_allows.o auth_fail.o \
-	auth_verify.o crypt_apr1.o \
+	auth_verify.o crypt_apr1.o auth_flagword.o \
 	auth_onlyhost.o
 
 passwd.a: makelib passwd_entry.o passwd_write.o passwd_secret.o passwd_user.o
 	./makelib passwd.a passwd_entry.o passwd_write.o passwd_secret.o passwd_user.o
 
-status.a: makelib status_record.o status_parse.o hostline.o hostline_get.o onchange_start.o
-	./makelib status.a status_record.o status_parse.o hostline.o hostline_get.o onchange_start.o
+status.a: makelib status_record.o status_parse.o hostline.o onchange_start.o
+	./makelib status.a status_record.o status_parse.o hostline.o onchange_start.o
 
 hash.a: makelib md5.o sha1.o
 	./makelib hash.a md5.o sha1.o
 
 dyn.a: makelib dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o logline_put.o \
-dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
-dyn_apply.o dyn_count.o dyn_spool.o dyn_prefix.o dyn_ptr.o
+dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_txn.o dyn_batch.o \
+dyn_apply.o dyn_count.o dyn_spool.o dyn_prefix.o dyn_ptr.o dyn_list.o dyn_req.o
 	./makelib dyn.a dyn_line.o dyn_pass.o dyn_copy.o dyn_update.o dyn_results.o dyn_state.o \
 	dyn_publish.o dyn_cleantemp.o dyn_touch.o dyn_abuse.o dyn_addr.o logline_safe.o logline_put.o \
-	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_lock.o dyn_batch.o \
-	dyn_apply.o dyn_count.o dyn_spool.o dyn_prefix.o dyn_ptr.o
+	dyn_txtscan.o dyn_txtline.o dyn_txtend.o dyn_code.o dyn_txn.o dyn_batch.o \
+	dyn_apply.o dyn_count.o dyn_spool.o dyn_prefix.o dyn_ptr.o dyn_list.o dyn_req.o
 
 # programs
 
@@ -116,14 +116,14 @@ alloc.a byte.a
 	./load tinydnsdyn-passwd passwd.a dns.a unix.a buffer.a alloc.a byte.a \
 	-lcrypt
 
-tinydnsdyn-host: load tinydnsdyn-host.o status.a dyn.a passwd.a http.a dns.a \
+tinydnsdyn-host: load tinydnsdyn-host.o status.a dyn.a passwd.a dns.a \
 unix.a buffer.a alloc.a byte.a
-	./load tinydnsdyn-host status.a dyn.a passwd.a http.a dns.a unix.a \
+	./load tinydnsdyn-host status.a dyn.a passwd.a dns.a unix.a \
 	buffer.a alloc.a byte.a -lcrypt
 
-tinydnsdyn-status: load tinydnsdyn-status.o status.a dyn.a http.a dns.a unix.a \
+tinydnsdyn-status: load tinydnsdyn-status.o status.a dyn.a dns.a unix.a \
 buffer.a alloc.a byte.a
-	./load tinydnsdyn-status status.a dyn.a http.a dns.a unix.a buffer.a \
+	./load tinydnsdyn-status status.a dyn.a dns.a unix.a buffer.a \
 	alloc.a byte.a
 
 # conf-home, compiled in: auto_home.c is made by auto-str
@@ -168,6 +168,10 @@ alloc.o: \
 compile alloc.c alloc.h
 	./compile alloc.c
 
+allwrite.o: \
+compile allwrite.c buffer.h
+	./compile allwrite.c
+
 auth_allows.o: \
 compile auth_allows.c auth.h byte.h case.h dnsname.h stralloc.h
 	./compile auth_allows.c
@@ -181,8 +185,12 @@ compile auth_check.c auth.h buffer.h byte.h getln.h stralloc.h
 	./compile auth_check.c
 
 auth_fail.o: \
-compile auth_fail.c auth.h lock.h rate.h str.h stralloc.h
+compile auth_fail.c auth.h byte.h ip6.h lock.h rate.h str.h stralloc.h
 	./compile auth_fail.c
+
+auth_flagword.o: \
+compile auth_flagword.c auth.h byte.h stralloc.h
+	./compile auth_flagword.c
 
 auth_onlyhost.o: \
 compile auth_onlyhost.c auth.h byte.h dnsname.h stralloc.h
@@ -276,6 +284,10 @@ cdb_read.o: \
 compile cdb_read.c cdb.h
 	./compile cdb_read.c
 
+child.o: \
+compile child.c child.h
+	./compile child.c
+
 crypt_apr1.o: \
 compile crypt_apr1.c byte.h crypt_apr1.h md5.h
 	./compile crypt_apr1.c
@@ -301,11 +313,11 @@ compile dnsname_fqdn.c case.h dnsname.h stralloc.h
 	./compile dnsname_fqdn.c
 
 dyn_abuse.o: \
-compile dyn_abuse.c byte.h datadir.h dyn.h ip4.h ip6.h rate.h stralloc.h
+compile dyn_abuse.c alloc.h byte.h datadir.h dyn.h ip4.h ip6.h rate.h replace.h stralloc.h
 	./compile dyn_abuse.c
 
 dyn_addr.o: \
-compile dyn_addr.c byte.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_addr.c byte.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_addr.c
 
 dyn_apply.o: \
@@ -313,79 +325,87 @@ compile dyn_apply.c deadline.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_apply.c
 
 dyn_batch.o: \
-compile dyn_batch.c byte.h case.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_batch.c alloc.h byte.h case.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_batch.c
 
 dyn_cleantemp.o: \
-compile dyn_cleantemp.c datadir.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_cleantemp.c datadir.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_cleantemp.c
 
 dyn_code.o: \
-compile dyn_code.c dyn.h ip4.h ip6.h stralloc.h
+compile dyn_code.c byte.h dyn.h ip4.h ip6.h replace.h str.h stralloc.h
 	./compile dyn_code.c
 
 dyn_copy.o: \
-compile dyn_copy.c dyn.h ip4.h ip6.h stralloc.h
+compile dyn_copy.c alloc.h buffer.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_copy.c
 
 dyn_count.o: \
-compile dyn_count.c dyn.h ip4.h ip6.h stralloc.h
+compile dyn_count.c dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_count.c
 
 dyn_line.o: \
-compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_line.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_line.c
 
-dyn_lock.o: \
-compile dyn_lock.c datadir.h dyn.h ip4.h ip6.h lock.h stralloc.h
-	./compile dyn_lock.c
+dyn_list.o: \
+compile dyn_list.c byte.h dyn.h ip4.h ip6.h replace.h stralloc.h
+	./compile dyn_list.c
 
 dyn_pass.o: \
-compile dyn_pass.c byte.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_pass.c byte.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_pass.c
 
 dyn_prefix.o: \
-compile dyn_prefix.c byte.h dyn.h fmt.h ip4.h ip6.h stralloc.h
+compile dyn_prefix.c byte.h dyn.h fmt.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_prefix.c
 
 dyn_ptr.o: \
-compile dyn_ptr.c byte.h dyn.h ip4.h ip6.h ptr.h stralloc.h
+compile dyn_ptr.c byte.h dyn.h ip4.h ip6.h ptr.h replace.h stralloc.h
 	./compile dyn_ptr.c
 
 dyn_publish.o: \
 compile dyn_publish.c datadir.h deadline.h dyn.h ip4.h ip6.h lock.h make_run.h replace.h stralloc.h
 	./compile dyn_publish.c
 
+dyn_req.o: \
+compile dyn_req.c alloc.h byte.h dyn.h ip4.h ip6.h replace.h stralloc.h
+	./compile dyn_req.c
+
 dyn_results.o: \
-compile dyn_results.c byte.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_results.c byte.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_results.c
 
 dyn_spool.o: \
-compile dyn_spool.c alloc.h byte.h datadir.h dnsname.h dyn.h fmt.h ip4.h ip6.h scan.h str.h stralloc.h
+compile dyn_spool.c alloc.h buffer.h byte.h datadir.h dnsname.h dyn.h fmt.h ip4.h ip6.h replace.h scan.h str.h stralloc.h
 	./compile dyn_spool.c
 
 dyn_state.o: \
-compile dyn_state.c datadir.h dyn.h fmt.h ip4.h ip6.h scan.h stralloc.h
+compile dyn_state.c datadir.h dyn.h fmt.h ip4.h ip6.h replace.h scan.h stralloc.h
 	./compile dyn_state.c
 
 dyn_touch.o: \
-compile dyn_touch.c datadir.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_touch.c datadir.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_touch.c
 
+dyn_txn.o: \
+compile dyn_txn.c datadir.h dyn.h ip4.h ip6.h lock.h replace.h stralloc.h
+	./compile dyn_txn.c
+
 dyn_txtend.o: \
-compile dyn_txtend.c dyn.h ip4.h ip6.h stralloc.h
+compile dyn_txtend.c dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_txtend.c
 
 dyn_txtline.o: \
-compile dyn_txtline.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_txtline.c byte.h case.h dnsname.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_txtline.c
 
 dyn_txtscan.o: \
-compile dyn_txtscan.c byte.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_txtscan.c byte.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_txtscan.c
 
 dyn_update.o: \
-compile dyn_update.c deadline.h dyn.h ip4.h ip6.h stralloc.h
+compile dyn_update.c alloc.h byte.h deadline.h dyn.h ip4.h ip6.h replace.h stralloc.h
 	./compile dyn_update.c
 
 fd_std.o: \
@@ -405,12 +425,8 @@ compile hier.c auto_home.h hier.h
 	./compile hier.c
 
 hostline.o: \
-compile hostline.c buffer.h byte.h dnsname.h dyn.h hostline.h ip4.h ip6.h stralloc.h
+compile hostline.c byte.h dnsname.h dyn.h hostline.h ip4.h ip6.h replace.h stralloc.h
 	./compile hostline.c
-
-hostline_get.o: \
-compile hostline_get.c buffer.h dyn.h getln.h hostline.h ip4.h ip6.h stralloc.h
-	./compile hostline_get.c
 
 http_getrequest.o: \
 compile http_getrequest.c byte.h http.h stralloc.h
@@ -460,6 +476,14 @@ ip6_scan.o: \
 compile ip6_scan.c byte.h ip4.h ip6.h scan.h
 	./compile ip6_scan.c
 
+json_get.o: \
+compile json_get.c case.h json.h str.h
+	./compile json_get.c
+
+json_object.o: \
+compile json_object.c case.h json.h
+	./compile json_object.c
+
 lock_wait.o: \
 compile lock_wait.c lock.h
 	./compile lock_wait.c
@@ -473,7 +497,7 @@ compile logline_safe.c logline.h stralloc.h
 	./compile logline_safe.c
 
 make_run.o: \
-compile make_run.c make_run.h scan.h
+compile make_run.c child.h make_run.h scan.h
 	./compile make_run.c
 
 md5.o: \
@@ -481,7 +505,7 @@ compile md5.c byte.h md5.h
 	./compile md5.c
 
 onchange_start.o: \
-compile onchange_start.c buffer.h byte.h dyn.h ip4.h ip6.h onchange.h str.h stralloc.h strerr.h
+compile onchange_start.c buffer.h byte.h child.h dyn.h ip4.h ip6.h onchange.h replace.h str.h stralloc.h strerr.h
 	./compile onchange_start.c
 
 passwd_entry.o: \
@@ -533,11 +557,11 @@ compile sha1.c byte.h sha1.h
 	./compile sha1.c
 
 status_parse.o: \
-compile status_parse.c byte.h dyn.h ip4.h ip6.h scan.h status.h stralloc.h
+compile status_parse.c byte.h dyn.h fmt.h ip4.h ip6.h replace.h scan.h status.h str.h stralloc.h
 	./compile status_parse.c
 
 status_record.o: \
-compile status_record.c buffer.h byte.h case.h datadir.h dnsname.h dyn.h getln.h http.h ip4.h ip6.h lock.h replace.h status.h str.h stralloc.h
+compile status_record.c alloc.h buffer.h byte.h case.h datadir.h dyn.h getln.h ip4.h ip6.h lock.h replace.h status.h stralloc.h
 	./compile status_record.c
 
 str_diff.o: \
@@ -577,7 +601,7 @@ compile tinydnsdyn-conf.c auto_datamakefile.h auto_home.h buffer.h byte.h datadi
 	./compile tinydnsdyn-conf.c
 
 tinydnsdyn-host.o: \
-compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h dyn.h fd.h getln.h hostline.h ip4.h ip6.h passwd.h replace.h scan.h status.h str.h stralloc.h strerr.h
+compile tinydnsdyn-host.c auth.h buffer.h byte.h datadir.h deadline.h dnsname.h dyn.h fd.h hostline.h ip4.h ip6.h lock.h passwd.h replace.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn-host.c
 
 tinydnsdyn-passwd.o: \
@@ -589,7 +613,7 @@ compile tinydnsdyn-status.c buffer.h byte.h datadir.h dyn.h getln.h hostline.h i
 	./compile tinydnsdyn-status.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h fd.h http.h ip4.h ip6.h logline.h onchange.h proxy.h scan.h status.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h fd.h http.h ip4.h ip6.h logline.h onchange.h proxy.h replace.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \

@@ -14,7 +14,12 @@
 #define AUTH_NOHASH "unusable-hash"  /* an entry whose hash is none we check */
 
 extern int auth_verify(const char *,unsigned int,const char *,unsigned int,int *);
-extern int auth_check(const char *,const char *,unsigned int,const char *,unsigned int,stralloc *,const char **);
+/* the flags of an entry, its fourth field: words separated by commas */
+#define AUTH_ACME 1  /* "acme": its password sets ACME challenges only, never an address */
+
+extern int auth_flagword(const char *,unsigned int);
+extern int auth_domains(const char *,const char *,unsigned int,stralloc *,int *);
+extern int auth_check(const char *,const char *,unsigned int,const char *,unsigned int,stralloc *,int *,const char **);
 extern int auth_basic(const char *,unsigned int,stralloc *,stralloc *);
 extern unsigned int auth_fail(const char *,const char *,const char *,unsigned int);
 extern int auth_allows(const stralloc *,const char *,unsigned int);

@@ -15,6 +15,7 @@ static const char dummy[] = "$y$j9T$tinydnsdyndummy0$g7bwa64yJ0oSPsDjwZt7sTHScNq
 
 static stralloc line;
 static stralloc hash;
+static int flags;
 static stralloc phrase;
 
 /* same file, same contents as far as stat can tell */
@@ -59,6 +60,7 @@ static int readonce(const char *fn,const char *user,unsigned int ulen,stralloc *
   int e;
 
   *found = *whole = 0;
+  flags = 0;
   if (!stralloc_copys(domains,"")) return -1;
   fd = open(fn,O_RDONLY | O_CLOEXEC);
   if (fd == -1) return -1;
@@ -88,8 +90,15 @@ static int readonce(const char *fn,const char *user,unsigned int ulen,stralloc *
     byte_copy(line.s,len,line.s + i);
     i = byte_chr(line.s,len,':');
     if (!stralloc_copyb(&hash,line.s,i)) goto fail;
-    if (i < len)
-      if (!stralloc_copyb(domains,line.s + i + 1,len - i - 1)) goto fail;
+    if (i < len) {
+      /* the domain list, then the flags (no host name has a colon) */
+      ++i;
+      len -= i;
+      byte_copy(line.s,len,line.s + i);
+      i = byte_chr(line.s,len,':');
+      if (!stralloc_copyb(domains,line.s,i)) goto fail;
+      if (i < len) flags = auth_flagword(line.s + i + 1,len - i - 1);
+    }
   }
   if (fstat(fd,&after) == -1) goto fail;
   close(fd);
@@ -102,16 +111,13 @@ static int readonce(const char *fn,const char *user,unsigned int ulen,stralloc *
   return -1;
 }
 
-/* Looks user up in the htpasswd-style file fn (user:hash[:domains]) and
-   verifies pass (auth_verify: every hash htpasswd writes but plain
-   text). 1: good, domains holds the user's domain list (empty: any
-   host); 2: the same, but the entry's hash is a weak one. 0: unknown
-   user, wrong password, or an entry that is no hash we accept; *note
-   then says which of these for the log (0: a wrong password), never
-   the client, who hears the same badauth in the same time for all.
-   -1: the file could not be read, or the password could not be
-   checked (crypt(3) out of memory), errno set; EAGAIN: the file kept
-   changing.
+/* The entry of user in the htpasswd-style file fn
+   (user:hash[:domains[:flags]]) read whole, no password asked
+   (auth_check asks it; a change read back from a waiting entry has its
+   hosts checked again against the list its user has now): 1 if found
+   (domains, *fl and the hash filled), 0 if not (domains empty, *fl 0,
+   the hash the dummy), -1 if the file could not be read (errno;
+   EAGAIN: it kept changing).
 
    htpasswd rewrites the file in place (truncates, then writes), so a
    reading may catch it half written: that must not turn into a wrong
@@ -120,14 +126,12 @@ static int readonce(const char *fn,const char *user,unsigned int ulen,stralloc *
    entry ends without a newline, is believed only of a file nobody has
    changed for AUTH_FRESHMS. Otherwise the file is read again a little
    later, at most AUTH_READTRIES times. */
-int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pass,unsigned int plen,stralloc *domains,const char **note)
+int auth_domains(const char *fn,const char *user,unsigned int ulen,stralloc *domains,int *fl)
 {
   struct stat st;
   unsigned int tries;
   int found;
   int whole;
-  int ok;
-  int weak;
   int r;
 
   for (tries = 1;;++tries) {
@@ -139,7 +143,29 @@ int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pas
     if (tries >= AUTH_READTRIES) { errno = EAGAIN; return -1; }
     poll(0,0,AUTH_RETRYMS);
   }
-  if (!found) stralloc_copys(domains,"");
+  if (!found && !stralloc_copys(domains,"")) return -1;
+  *fl = found ? flags : 0;
+  return found;
+}
+
+/* Looks user up in the htpasswd-style file fn (auth_domains) and verifies
+   pass (auth_verify: every hash htpasswd writes but plain text). 1:
+   good, domains holds the user's domain list (empty: any host) and *fl
+   its flags (AUTH_ACME: challenges only); 2:
+   the same, but the entry's hash is a weak one. 0: unknown user, wrong
+   password, or an entry that is no hash we accept; *note then says
+   which of these for the log (0: a wrong password), never the client,
+   who hears the same badauth in the same time for all. -1: the file
+   could not be read, or the password could not be checked (crypt(3)
+   out of memory), errno set; EAGAIN: the file kept changing. */
+int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pass,unsigned int plen,stralloc *domains,int *fl,const char **note)
+{
+  int found;
+  int ok;
+  int weak;
+
+  found = auth_domains(fn,user,ulen,domains,fl);
+  if (found == -1) return -1;
   *note = found ? 0 : AUTH_UNKNOWN;
 
   if (byte_chr(pass,plen,0) < plen) found = 0; /* NUL cannot be in a crypt phrase */
@@ -154,6 +180,6 @@ int auth_check(const char *fn,const char *user,unsigned int ulen,const char *pas
   }
   byte_zero(phrase.s,phrase.len);
   if (ok == -2) { stralloc_copys(domains,""); return -1; } /* errno set */
-  if (!found || ok != 1) { stralloc_copys(domains,""); return 0; }
+  if (!found || ok != 1) { stralloc_copys(domains,""); *fl = 0; return 0; }
   return weak ? 2 : 1;
 }

@@ -1,6 +1,8 @@
 #include <poll.h>
 #include <time.h>
 #include <unistd.h>
+#include "byte.h"
+#include "ip6.h"
 #include "lock.h"
 #include "rate.h"
 #include "str.h"
@@ -24,7 +26,9 @@ static void until(const struct timespec *t0,unsigned int seconds)
 }
 
 /* Counts a failed login from ip in the rate file ratefn (10-minute
-   windows, under the data lock lockfn) and delays the answer: one
+   windows, under the data lock lockfn), an IPv4 client by its address
+   and an IPv6 one by its /64 (a client owns the whole /64, and could
+   try each of its addresses in turn), and delays the answer: one
    second per failure in the window, at most max. Password guessing
    gets slower the longer it goes on; a typo costs a second. The whole
    delay, waiting for the lock included, lasts at most max seconds:
@@ -35,6 +39,8 @@ unsigned int auth_fail(const char *lockfn,const char *ratefn,const char *ip,unsi
 {
   struct timespec t0;
   struct rate_key k;
+  char ip6[16];
+  char net[IP6_FMT + 3];
   unsigned int delay;
   unsigned int i;
   int fd;
@@ -47,6 +53,13 @@ unsigned int auth_fail(const char *lockfn,const char *ratefn,const char *ip,unsi
   if (!i || ip[i]) ip = "unknown";
   k.s = ip;
   k.len = str_len(ip);
+  if (ip6_scan(ip,k.len,ip6) == k.len && !ip6_ismapped(ip6)) {
+    byte_zero(ip6 + 8,8);
+    k.len = ip6_fmt(net,ip6);
+    byte_copy(net + k.len,3,"/64");
+    k.len += 3;
+    k.s = net;
+  }
   k.bump = 1;
   delay = max;
   fd = lock_open(lockfn);

@@ -31,6 +31,8 @@ extern int buffer_flush(buffer *);
 extern int buffer_putflush(buffer *,const char *,unsigned int);
 extern int buffer_putsflush(buffer *,const char *);
 
+extern int allwrite(buffer_op,int,const char *,unsigned int);
+
 extern int buffer_unixread(int,char *,unsigned int);
 extern int buffer_unixwrite(int,char *,unsigned int);
 

@@ -3,23 +3,6 @@
 #include "str.h"
 #include "buffer.h"
 
-static int allwrite(buffer_op op,int fd,const char *s,unsigned int len)
-{
-  int w;
-
-  while (len) {
-    w = op(fd,(char *) s,len);
-    if (w == -1) {
-      if (errno == EINTR) continue;
-      return -1;
-    }
-    if (w == 0) { errno = EIO; return -1; }
-    s += w;
-    len -= w;
-  }
-  return 0;
-}
-
 int buffer_flush(buffer *b)
 {
   unsigned int p = b->p;

@@ -1,54 +1,103 @@
 #ifndef DYN_H
 #define DYN_H
 
+#include <sys/types.h>
+#include <sys/stat.h>
 #include "stralloc.h"
 #include "ip4.h"
 #include "ip6.h"
+#include "replace.h"
 
 #define DYN_HOSTMAX 1000   /* hosts in one request, at most (MAXHOSTS) */
 #define DYN_HOSTDEFAULT 20 /* MAXHOSTS's default: dyn.com's limit */
 #define DYN_LINEMAX 65536  /* longest line edited, newline not counted;
                               longer lines are copied as they are */
 
-/* Answers: one table (dyn_code.c) gives each its word and whether it
-   promises that the host's addresses are served. */
-#define DYN_NOTFQDN 1
-#define DYN_NOHOST 2
-#define DYN_NOCHG 3
-#define DYN_GOOD 4
-#define DYN_DNSERR 5
-#define DYN_911 6
-#define DYN_ABUSE 7
-#define DYN_NUMHOST 8
-#define DYN_BADAGENT 9
-#define DYN_BADAUTH 10
-#define DYN_CODES 11
+/* Every answer, one row each, the one home of what it means:
+     DYN_ROW(NAME,word,served,failure,metric)
+   NAME gives DYN_NAME; word is dyn.com's return code; served: it tells
+   the client its addresses are served, so it may be said only once a
+   make saw them (good, nochg); failure: the status file records it as
+   the host's last failure; metric: tinydnsdyn-status --prom exports it
+   per host. A new answer is a new row, and the place that gives it.
+   The status file names answers by word, so rows may be added. */
+#define DYN_CODEROWS \
+  DYN_ROW(NOTFQDN,"notfqdn",0,0,0) \
+  DYN_ROW(NOHOST,"nohost",0,1,1) \
+  DYN_ROW(NOCHG,"nochg",1,0,1) \
+  DYN_ROW(GOOD,"good",1,0,1) \
+  DYN_ROW(DNSERR,"dnserr",0,1,1) \
+  DYN_ROW(911,"911",0,1,1) \
+  DYN_ROW(ABUSE,"abuse",0,1,1) \
+  DYN_ROW(NUMHOST,"numhost",0,0,0) \
+  DYN_ROW(BADAGENT,"badagent",0,0,0) \
+  DYN_ROW(BADAUTH,"badauth",0,1,1)
+
+enum dyn_code {
+  DYN_NONE, /* 0: not answered yet */
+#define DYN_ROW(n,w,s,f,m) DYN_##n,
+  DYN_CODEROWS
+#undef DYN_ROW
+  DYN_CODES
+};
 
 extern const char *dyn_code_word(int);
 extern int dyn_code_served(int);
+extern int dyn_code_failure(int);
+extern int dyn_code_metric(int);
+extern int dyn_code_byword(const char *,unsigned int);
 
-struct dyn_host {
-  stralloc name;          /* lower case, no trailing dot; valid if ok */
-  int ok;                 /* name is a valid FQDN */
-  int allowed;            /* this user may update it */
-  int abuse;              /* changed too often: left as it is */
-  int ptr;                /* one of its = or 6 lines would put a PTR
-                             into a zone this data serves: left as it is */
-  unsigned long lines;    /* its address lines seen, of the families asked for */
+/* what a nohost or an abuse means, for the log line (never the client) */
+#define DYN_WHY_NOTYOURS 1   /* the user may not update it */
+#define DYN_WHY_NOLINES 2    /* no address line of it in the data file */
+#define DYN_WHY_NOIPV4 3     /* its lines are all IPv6, the request IPv4 */
+#define DYN_WHY_NOIPV6 4     /* and the other way round */
+#define DYN_WHY_PTR 5        /* a PTR in a zone the served data has */
+extern const char *dyn_why_word(int);
+
+/* What one pass found of a host: set anew by every pass, copied whole. */
+struct dyn_count {
+  unsigned long lines;    /* its address lines, of the families asked for */
   unsigned long lines4;   /* of those, +, = and +*. lines */
   unsigned long lines6;   /* of those, :28:, :*.:28:, 6, 3 and 3*. lines */
-  unsigned long changed;  /* of those, lines whose address differs */
-  unsigned long ptrserved; /* of those, = and 6 lines whose new address
-                              has its PTR in a zone data.cdb serves */
-  int result;             /* DYN_* */
-  int txt;                /* TXT request: its challenge values may change */
+  unsigned long other;    /* its address lines of a family not asked for */
+  unsigned long changed;  /* lines that change (TXT: removed and added) */
+  unsigned long ptrserved; /* = and 6 lines whose new address has its PTR
+                              in a zone data.cdb serves (dyn_ptr) */
   unsigned long txtlines; /* its live challenge lines */
   unsigned long txtgone;  /* of those, lines this request removes */
   unsigned int txtfound;  /* bit j: request value j is among them */
-  int hasold4;            /* old4 holds the address of its last IPv4 line */
-  char old4[4];           /*   seen, before any change (status, onchange) */
+  int hasold4;            /* old4: the address of its last IPv4 line */
+  char old4[4];           /*   seen, before any change */
   int hasold6;            /* the same for IPv6 */
   char old6[16];
+};
+
+/* A host's answer, finished by dyn_results: what the HTTP answer, the
+   log line, the status file and ONCHANGE each read, and what a leader
+   hands back to a waiting handler. Copied whole. */
+struct dyn_result {
+  int code;               /* DYN_* */
+  int why;                /* DYN_WHY_*, or 0 */
+  int has4;               /* it has lines of that family (of those */
+  int has6;               /*   asked for): the address is echoed */
+  int new4;               /* good: its IPv4 address changed */
+  int new6;
+  int hasold4;            /* its address before (dyn_count) */
+  char old4[4];
+  int hasold6;
+  char old6[16];
+};
+
+struct dyn_host {
+  stralloc name;          /* lower case, no trailing dot; valid if ok */
+  int ok;                 /* name is a valid FQDN (else kept for the log) */
+  int allowed;            /* this user may update it, and nothing refused it */
+  int txt;                /* TXT request: its challenge values may change */
+  int abuse;              /* refused: changed too often, or a ninth value */
+  int ptr;                /* refused: a PTR into a zone this data serves */
+  struct dyn_count c;
+  struct dyn_result r;
 };
 
 /* The addresses of an address request: an IPv4 one, an IPv6 one or
@@ -97,25 +146,38 @@ struct dyn_limits {
   unsigned long perhour;     /* changes of one host an hour; 0: no limit */
 };
 
-/* What a request asks of the data file. */
+/* What a request asks of the data file. The handler's: */
 #define DYN_SET 0  /* set the addresses in addr */
 #define DYN_KEEP 1 /* find the hosts' lines of either family, change none */
 #define DYN_TXT 2  /* change the hosts' challenge values as txt says */
+/* tinydnsdyn-host's (one host each): */
+#define DYN_DROP 3 /* its address and challenge lines go */
+#define DYN_ADD 4  /* find its lines of either family; add adds lines */
+#define DYN_TAKE 5 /* its address lines go, into add, with TTL at most ttl */
 
 struct dyn_req {
+  /* what it asks, as a waiting entry carries it (dyn_spool) */
   int mode;
-  unsigned int nh;
   struct dyn_addr addr;        /* DYN_SET */
   struct dyn_txt txt;          /* DYN_TXT */
-  struct dyn_limits limits;
   unsigned long now;           /* the request's clock: seconds since 1970 */
+  /* the rest */
   unsigned long deadline;      /* a waiting change's: its handler answers
                                   911 from then on (seconds of the shared
                                   monotonic clock, deadline_clock: a clock
                                   set back or forth moves no deadline);
                                   0 for the leader's own */
-  struct dyn_host h[DYN_HOSTMAX]; /* last: only h[0..nh) is ever used */
+  stralloc user;               /* whose request it is */
+  stralloc add;                /* DYN_ADD: lines added at the end;
+                                  DYN_TAKE: the lines taken */
+  unsigned long ttl;           /* DYN_TAKE */
+  unsigned int nh;
+  struct dyn_host *h;          /* nh of them (dyn_req_hosts) */
+  unsigned int room;           /* hosts h has room for */
 };
+
+extern int dyn_req_hosts(struct dyn_req *,unsigned int);
+extern void dyn_txtnames(struct dyn_req *);
 
 /* what tinydns-data writes in $ROOT and tinydns serves */
 #define DYN_CDB "data.cdb"
@@ -135,16 +197,23 @@ struct dyn_req {
    dropping it (lead) */
 #define dyn_late(deadline,now) ((deadline) <= (now) + DYN_MARGIN)
 #define DYN_BATCHHOSTS 4096  /* hosts in them */
-#define DYN_INDEX 8192       /* slots of the host index: a power of 2 */
 #define DYN_FILTER 65536     /* bits of the name filter: a power of 2 */
 
 struct dyn_batch {
-  struct dyn_req *r[DYN_BATCHMAX];
+  struct dyn_req **r;                /* n of them, room for max */
   unsigned int n;
+  unsigned int max;
   unsigned int nh;                   /* hosts indexed */
-  unsigned int ix[DYN_INDEX];        /* 0, or 1 + request * DYN_HOSTMAX + host */
+  unsigned int *ix;                  /* the index: 0, or 1 + request *
+                                        DYN_HOSTMAX + host; slots */
+  unsigned int slots;                /* a power of 2, over twice maxhosts */
+  unsigned int maxhosts;
   unsigned char filter[DYN_FILTER / 8]; /* dyn_filterbit of its keys */
   int unfiltered;                    /* a host's name is shorter than 8 bytes */
+  struct dyn_limits limits;          /* for dyn_abuse */
+  /* a listing pass (dyn_list): every line goes to each, none to dyn_line */
+  int (*each)(void *,const char *,unsigned int);
+  void *arg;
 };
 
 /* The batch's filter, for a pass that looks up few of the file's
@@ -182,19 +251,19 @@ struct dyn_edits {
   struct dyn_edit e[DYN_EDITMAX];
   unsigned int n;
   unsigned int max;
-  int stop;              /* count only: the next pass stops at the first line that changes */
-  unsigned long next;    /* where a stopped pass goes on (0: none stopped) */
+  int stop;              /* dyn_scan: stop at the first line that changes */
+  unsigned long next;    /* where a stopped scan goes on (0: none stopped) */
+  int lost;              /* dyn_scan: more edits than e holds */
   stralloc bytes;
   unsigned long size;    /* bytes of the file the pass read */
   const char *why;       /* after a pass failed: what failed */
 };
 
-/* What a pass over one version of the data file found, for one
-   request: its edits, and which version (dyn_apply uses them if the
-   file is still that one, and finishes the pass if it stopped). */
+/* What a look at one version of the data file found, for one request:
+   its edits, and which version (dyn_apply uses them if the file is
+   still that one, and finishes the scan if it stopped). */
 struct dyn_seen {
   struct dyn_edits *e;
-  int lost;                      /* more edits than e holds */
   unsigned long long dev, ino, size, sec, nsec;
 };
 
@@ -204,6 +273,46 @@ struct dyn_state {
   unsigned long built;   /* the written count the last good make saw */
 };
 
+/* One change of the data file (dyn_txn): its lock, the version read,
+   the new version. Every writer of the data file goes through it. */
+struct dyn_txn {
+  const char *fn;          /* the data file, in the current directory */
+  int fdlock;              /* the data lock, held; -1: not */
+  struct dyn_state state;  /* its generation numbers, under the lock */
+  int fdin;                /* the version read; -1: none open */
+  struct stat st;          /* of fdin */
+  struct replace r;        /* the new version; r.fd -1: none */
+};
+
+/* How a request is updated (dyn_update). */
+struct dyn_opts {
+  const char *data;          /* $DATA, in the current directory */
+  unsigned int wait;         /* seconds to wait for the data lock */
+  int alone;                 /* GROUPCOMMIT=0: no batch, no hand-off */
+  struct dyn_limits limits;  /* MAXPERHOUR, MININTERVAL */
+  /* a waiting change read back: the hosts its user may update marked
+     allowed again (from the password file), 0; -1 on error (errno) */
+  int (*recheck)(struct dyn_req *);
+};
+
+/* What an update did, for dyn_publish. */
+struct dyn_done {
+  struct dyn_state state;    /* the generation that has the change: written */
+  int fdold;                 /* -1, or the replaced version, still open */
+};
+
+/* How a generation is published (dyn_publish). */
+struct dyn_pub {
+  const char *data;          /* $DATA */
+  unsigned long gen;         /* the generation to be served */
+  int always;                /* GROUPCOMMIT=0: make anyway, under the data lock */
+  unsigned int wait;         /* seconds to wait for the build lock */
+  unsigned int limit;        /* seconds make may run: then it is killed */
+  int sync;                  /* this handler renamed: sync the directory */
+  int fdold;                 /* -1, or the replaced version (dyn_done) */
+  int wstat;                 /* after 1: how make failed */
+};
+
 extern int dyn_addr_scan(struct dyn_addr *,const char *,unsigned int);
 extern int dyn_prefix_scan(struct dyn_addr *,const char *,unsigned int);
 extern int dyn_txtscan(struct dyn_txt *,const char *,unsigned int);
@@ -211,32 +320,40 @@ extern int dyn_linename(const char *,unsigned int,unsigned int *,unsigned int *)
 extern int dyn_line(struct dyn_req *,const char *,unsigned int,stralloc *);
 extern int dyn_txtline(struct dyn_req *,const char *,unsigned int);
 extern int dyn_txtend(struct dyn_req *,stralloc *);
-extern void dyn_batch_start(struct dyn_batch *);
+extern int dyn_batch_start(struct dyn_batch *,unsigned int,unsigned int);
 extern int dyn_batch_add(struct dyn_batch *,struct dyn_req *);
 extern struct dyn_req *dyn_batch_find(const struct dyn_batch *,const char *,unsigned int);
-extern int dyn_pass(struct dyn_batch *,int,int,struct dyn_edits *);
+extern int dyn_scan(struct dyn_batch *,int,struct dyn_edits *);
+extern int dyn_write(struct dyn_batch *,int,int,struct dyn_edits *);
 extern int dyn_count(struct dyn_batch *,int,struct dyn_edits *);
+extern int dyn_list(int,int (*)(void *,const char *,unsigned int),void *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
 extern int dyn_abuse(struct dyn_batch *,const char *,int);
 extern int dyn_ptrline(const char *,int);
 extern int dyn_ptr(struct dyn_req *);
 extern void dyn_results(struct dyn_req *);
-extern int dyn_apply(struct dyn_batch *,const char *,int,const struct dyn_seen *,struct dyn_state *,int *,const char **);
-extern int dyn_update(struct dyn_req *,const char *,unsigned int,int,struct dyn_state *,int *,const char **);
-extern int dyn_publish(const char *,unsigned long,int,unsigned int,unsigned int,int,int,int *,const char **);
+extern int dyn_apply(struct dyn_batch *,struct dyn_txn *,const struct dyn_seen *,const char **);
+extern int dyn_update(struct dyn_req *,const struct dyn_opts *,struct dyn_done *,const char **);
+extern int dyn_publish(struct dyn_pub *,const char **);
 extern int dyn_published(const struct dyn_state *,unsigned long);
-extern int dyn_lock(const char *,unsigned int,struct dyn_state *,const char **);
+extern int dyn_txn_lock(struct dyn_txn *,const char *,unsigned int,const char **);
+extern int dyn_txn_open(struct dyn_txn *,const char **);
+extern int dyn_txn_new(struct dyn_txn *,const char **);
+extern int dyn_txn_sync(struct dyn_txn *,const char **);
+extern int dyn_txn_commit(struct dyn_txn *,const char **);
+extern void dyn_txn_abandon(struct dyn_txn *);
+extern void dyn_txn_unlock(struct dyn_txn *);
 extern int dyn_state_read(int,struct dyn_state *);
 extern int dyn_state_write(int,const struct dyn_state *);
+extern int dyn_state_peek(const char *,struct dyn_state *);
 extern int dyn_cleantemp(const char *);
 extern int dyn_spool_id(stralloc *);
 extern int dyn_spool_put(const struct dyn_req *,const char *,const stralloc *,unsigned long);
-extern int dyn_spool_read(struct dyn_req **,unsigned int *,const char *,const stralloc *,unsigned long);
+extern int dyn_spool_read(struct dyn_req *,const char *,const stralloc *,unsigned long);
 extern int dyn_spool_drop(const char *,const stralloc *);
 extern int dyn_spool_answer(const struct dyn_req *,const char *,const stralloc *,unsigned long);
 extern int dyn_spool_result(struct dyn_req *,int,unsigned long *);
 extern int dyn_spool_next(const char *,stralloc *,unsigned long);
-extern int dyn_state_peek(const char *,struct dyn_state *);
 extern int dyn_touch(const char *);
 
 #endif

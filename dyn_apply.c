@@ -1,22 +1,9 @@
 #include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#include "replace.h"
 #include "deadline.h"
 #include "dyn.h"
 
 static struct dyn_edits e;
-static struct replace r; /* static: its name grows once */
-
-static int fail(const char **why,const char *reason,int fdin)
-{
-  int x = errno;
-  if (fdin != -1) close(fdin);
-  *why = reason;
-  errno = x;
-  return -1;
-}
 
 /* 1 if some waiting change of b has a handler that may give up (and
    answer 911) within DYN_MARGIN seconds: it must not be applied then,
@@ -37,91 +24,76 @@ static int changes(const struct dyn_batch *b)
   unsigned int k;
 
   for (k = 0;k < b->n;++k)
-    for (i = 0;i < b->r[k]->nh;++i) if (b->r[k]->h[i].changed) return 1;
+    for (i = 0;i < b->r[k]->nh;++i) if (b->r[k]->h[i].c.changed) return 1;
   return 0;
 }
 
-/* Applies the requests of batch b to the data file fn in the current
-   directory in one rewrite: one pass to count (two for TXT requests,
-   whose hosts need address lines), the PTR rule (dyn_ptr), the abuse
-   limits, one write, one
-   fsync, one rename. Call it with the data lock fdlock held and its
-   generation numbers in *st; written is counted before the rename.
-   Returns 1 if fn was replaced, 0 if nothing had to change (nothing
-   written), 2 if nothing was done because a waiting change's handler
-   may give up within DYN_MARGIN seconds (late: try again without it),
-   -1 on error with errno and *why set; fn is then as it was
-   and no temporary file is left. The directory is not synced: the
-   caller does it, after letting the lock go. seen, if not 0, is what a
-   look at the file found for the batch's one request: if the file is
-   still that version, its counts and edits stand (and the look's pass
-   goes on from where it stopped, if it did), and the first pass is
-   not made again. After a 1, *fdold is the replaced version of fn,
-   still open: whoever closes it last pays for freeing its blocks and
-   page cache (1.2 ms at 100,000 lines), so the caller chooses where
-   (dyn_publish: beside make). */
-int dyn_apply(struct dyn_batch *b,const char *fn,int fdlock,const struct dyn_seen *seen,struct dyn_state *st,int *fdold,const char **why)
+/* the file fd as seen says it was: renamed into place, never written
+   in place, so the same version */
+static int same(const struct dyn_seen *seen,const struct stat *sb)
+{
+  return seen->dev == (unsigned long long) sb->st_dev && seen->ino == (unsigned long long) sb->st_ino
+      && seen->size == (unsigned long long) sb->st_size
+      && seen->sec == (unsigned long long) sb->st_mtim.tv_sec && seen->nsec == (unsigned long long) sb->st_mtim.tv_nsec;
+}
+
+static int fail(struct dyn_txn *t,const char **why,const char *reason)
+{
+  dyn_txn_abandon(t);
+  *why = reason;
+  return -1;
+}
+
+/* Applies the requests of batch b to the data file of transaction t
+   (locked, its generation numbers read) in one rewrite: one scan to
+   count (two for TXT requests, whose hosts need address lines), the
+   PTR rule (dyn_ptr), the abuse limits, one write, one fsync, one
+   rename (dyn_txn). Returns 1 if the file was replaced (t->fdin is
+   then the replaced version, still open: whoever closes it last pays
+   for freeing its blocks and page cache, 1.2 ms at 100,000 lines, so
+   the caller chooses where: dyn_publish, beside make), 0 if nothing
+   had to change (nothing written), 2 if nothing was done because a
+   waiting change's handler may give up within DYN_MARGIN seconds
+   (late: try again without it), -1 on error with errno and *why set;
+   the file is then as it was and no temporary file is left. seen, if
+   not 0, is what a look at the file found for the batch's one request:
+   if the file is still that version, its counts and edits stand (and
+   the look's scan goes on from where it stopped, if it did). */
+int dyn_apply(struct dyn_batch *b,struct dyn_txn *t,const struct dyn_seen *seen,const char **why)
 {
   struct dyn_edits *ed = &e;
-  struct stat sb;
   unsigned int k;
-  int fdin;
-  int lost;
   int marked;
 
-  fdin = open(fn,O_RDONLY | O_CLOEXEC);
-  if (fdin == -1) return fail(why,"unable to open data file",-1);
-  if (fstat(fdin,&sb) == -1) return fail(why,"unable to stat data file",fdin);
-  if (seen && b->n == 1 && seen->dev == (unsigned long long) sb.st_dev
-      && seen->ino == (unsigned long long) sb.st_ino && seen->size == (unsigned long long) sb.st_size
-      && seen->sec == (unsigned long long) sb.st_mtim.tv_sec && seen->nsec == (unsigned long long) sb.st_mtim.tv_nsec) {
-    /* renamed into place, never written in place: the same version */
+  if (dyn_txn_open(t,why) == -1) return -1;
+  if (seen && b->n == 1 && same(seen,&t->st)) {
     ed = seen->e;
-    lost = seen->lost;
-    if (ed->next) {
-      lost = dyn_count(b,fdin,ed);
-      if (lost == -1) return fail(why,ed->why ? ed->why : "unable to read data file",fdin);
-    }
+    if (ed->next && dyn_count(b,t->fdin,ed) == -1) return fail(t,why,ed->why);
   }
-  else {
-    lost = dyn_count(b,fdin,ed);
-    if (lost == -1) return fail(why,ed->why ? ed->why : "unable to read data file",fdin);
-  }
+  else if (dyn_count(b,t->fdin,ed) == -1) return fail(t,why,ed->why);
   /* hosts whose PTR would fall in a zone the data serves are left out */
   marked = 0;
   for (k = 0;k < b->n;++k) marked += dyn_ptr(b->r[k]);
-  if (marked) {
-    lost = dyn_pass(b,fdin,-1,ed);
-    if (lost == -1) return fail(why,ed->why ? ed->why : "unable to read data file",fdin);
-  }
-  if (!changes(b)) { close(fdin); return 0; }
-  marked = dyn_abuse(b,fn,0);
-  if (marked == -1) return fail(why,"unable to read abuse file",fdin);
+  if (marked && dyn_scan(b,t->fdin,ed) == -1) return fail(t,why,ed->why);
+  if (!changes(b)) { dyn_txn_abandon(t); return 0; }
+  marked = dyn_abuse(b,t->fn,0);
+  if (marked == -1) return fail(t,why,"unable to read abuse file");
   if (marked) {
     /* some hosts are left out: look again without them */
-    lost = dyn_pass(b,fdin,-1,ed);
-    if (lost == -1) return fail(why,ed->why ? ed->why : "unable to read data file",fdin);
-    if (!changes(b)) { close(fdin); return 0; }
+    if (dyn_scan(b,t->fdin,ed) == -1) return fail(t,why,ed->why);
+    if (!changes(b)) { dyn_txn_abandon(t); return 0; }
   }
 
-  if (dyn_cleantemp(fn) == -1) return fail(why,"unable to clean temporary files",fdin);
-  if (replace_open(&r,fn,sb.st_mode & 07777) == -1) return fail(why,"unable to create temporary file",fdin);
+  if (dyn_txn_new(t,why) == -1) { dyn_txn_abandon(t); return -1; }
   /* too many edits to remember: the same pass again, writing */
-  if (lost ? dyn_pass(b,fdin,r.fd,ed) == -1 : dyn_copy(fdin,0,ed->size,ed,r.fd) == -1) {
-    replace_abort(&r);
-    return fail(why,"unable to write temporary file",fdin);
-  }
-  if (replace_done(&r,1) == -1) return fail(why,"unable to write temporary file",fdin);
+  if (ed->lost ? dyn_write(b,t->fdin,t->r.fd,ed) == -1 : dyn_copy(t->fdin,0,ed->size,ed,t->r.fd) == -1)
+    return fail(t,why,"unable to write temporary file");
+  if (dyn_txn_sync(t,why) == -1) { dyn_txn_abandon(t); return -1; }
   /* the write took long (a slow disk, a stopped leader): a waiting
      change whose handler gives up soon goes back (2), nothing done */
-  if (late(b)) { replace_abort(&r); close(fdin); return 2; }
-  /* count the generation first: dying between the two costs a make,
-     never a change that looks published but is not */
-  ++st->written;
-  if (dyn_state_write(fdlock,st) == -1) { replace_abort(&r); return fail(why,"unable to write lock file",fdin); }
-  if (replace_rename(&r) == -1) return fail(why,"unable to replace data file",fdin);
-  *fdold = fdin;
+  if (late(b)) { dyn_txn_abandon(t); return 2; }
+  if (dyn_txn_commit(t,why) == -1) { dyn_txn_abandon(t); return -1; }
   /* the change is made: failing to count it only forgets one event */
-  dyn_abuse(b,fn,1);
+  dyn_abuse(b,t->fn,1);
   return 1;
 }

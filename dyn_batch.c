@@ -1,3 +1,4 @@
+#include "alloc.h"
 #include "byte.h"
 #include "case.h"
 #include "dyn.h"
@@ -34,25 +35,42 @@ static void key(struct dyn_batch *b,const char *s)
   b->filter[x >> 3] |= (unsigned char) (1 << (x & 7));
 }
 
-void dyn_batch_start(struct dyn_batch *b)
+/* b emptied, with room for maxreq requests and maxhosts hosts in
+   them: its tables are sized by what it will hold (a look has one
+   request), kept and grown as needed. 1, or 0 if out of memory. */
+int dyn_batch_start(struct dyn_batch *b,unsigned int maxreq,unsigned int maxhosts)
 {
+  unsigned int slots = 16;
   unsigned int i;
 
+  if (maxreq > DYN_BATCHMAX) maxreq = DYN_BATCHMAX;
+  if (maxhosts > DYN_BATCHHOSTS) maxhosts = DYN_BATCHHOSTS;
+  while (slots < 2 * maxhosts) slots *= 2;
+  if (maxreq > b->max) {
+    if (!alloc_re((char **) &b->r,0,maxreq * sizeof *b->r)) return 0;
+    b->max = maxreq;
+  }
+  if (slots > b->slots) {
+    if (!alloc_re((char **) &b->ix,0,slots * sizeof *b->ix)) return 0;
+    b->slots = slots;
+  }
+  b->maxhosts = maxhosts;
   b->n = 0;
   b->nh = 0;
   b->unfiltered = 0;
 
   /* no secrets here: not byte_zero, whose stores are kept one by one */
-  for (i = 0;i < DYN_INDEX;++i) b->ix[i] = 0;
+  for (i = 0;i < b->slots;++i) b->ix[i] = 0;
   for (i = 0;i < DYN_FILTER / 8;++i) b->filter[i] = 0;
   key(b,DYN_ACME); /* its first 8 bytes */
+  return 1;
 }
 
 /* the slot of name in b's index: holding it, or the empty one where it
    would go */
 static unsigned int slot(const struct dyn_batch *b,const char *name,unsigned int len)
 {
-  unsigned int i = hash(name,len) & (DYN_INDEX - 1);
+  unsigned int i = hash(name,len) & (b->slots - 1);
   unsigned int x;
   const struct dyn_host *h;
 
@@ -60,7 +78,7 @@ static unsigned int slot(const struct dyn_batch *b,const char *name,unsigned int
     --x;
     h = &b->r[x / DYN_HOSTMAX]->h[x % DYN_HOSTMAX];
     if (h->name.len == len && case_equalb(name,len,h->name.s)) return i;
-    i = (i + 1) & (DYN_INDEX - 1);
+    i = (i + 1) & (b->slots - 1);
   }
   return i;
 }
@@ -79,7 +97,8 @@ static int indexed(const struct dyn_host *h)
 }
 
 /* Adds q to b: 1 if added, 0 if b is full or one of q's hosts belongs
-   to a request already in b (it waits for the next rewrite). */
+   to a request already in b (it waits for the next rewrite). The
+   index: request k's host i is 1 + k * DYN_HOSTMAX + i. */
 int dyn_batch_add(struct dyn_batch *b,struct dyn_req *q)
 {
   unsigned int i;
@@ -87,13 +106,13 @@ int dyn_batch_add(struct dyn_batch *b,struct dyn_req *q)
   unsigned int s;
   char wild[8];
 
-  if (b->n == DYN_BATCHMAX) return 0;
+  if (b->n == b->max) return 0;
   for (i = 0;i < q->nh;++i)
     if (indexed(&q->h[i])) {
       if (dyn_batch_find(b,q->h[i].name.s,q->h[i].name.len)) return 0;
       ++n;
     }
-  if (b->nh + n > DYN_BATCHHOSTS) return 0;
+  if (b->nh + n > b->maxhosts) return 0;
   b->r[b->n] = q;
   for (i = 0;i < q->nh;++i) {
     if (!indexed(&q->h[i])) continue;

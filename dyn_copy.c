@@ -1,16 +1,18 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <unistd.h>
+#include "alloc.h"
+#include "buffer.h"
 #include "dyn.h"
 
-static char buf[65536];
+#define BUFSIZE 65536
+static char *buf; /* made when first needed: most kernels copy for us */
 
 /* copies n bytes from fdin's offset *in to fdout's current offset */
 static int span(int fdin,long long *in,int fdout,unsigned long n)
 {
   long long w;
   int r;
-  int k;
 
   while (n) {
     w = copy_file_range(fdin,(off_t *) in,fdout,0,n,0);
@@ -19,15 +21,12 @@ static int span(int fdin,long long *in,int fdout,unsigned long n)
     if (errno == EINTR) continue;
     if (errno != EXDEV && errno != ENOSYS && errno != EINVAL && errno != EOPNOTSUPP) return -1;
     /* no kernel copy here: through user space */
+    if (!buf && !(buf = alloc(BUFSIZE))) return -1;
     while (n) {
-      r = pread(fdin,buf,n < sizeof buf ? n : sizeof buf,*in);
+      r = pread(fdin,buf,n < BUFSIZE ? n : BUFSIZE,*in);
       if (r == -1) { if (errno == EINTR) continue; return -1; }
       if (r == 0) { errno = EIO; return -1; }
-      for (k = 0;k < r;) {
-        w = write(fdout,buf + k,r - k);
-        if (w == -1) { if (errno == EINTR) continue; return -1; }
-        k += w;
-      }
+      if (allwrite(buffer_unixwrite,fdout,buf,r) == -1) return -1;
       *in += r;
       n -= r;
     }
@@ -43,18 +42,12 @@ int dyn_copy(int fdin,unsigned long from,unsigned long to,const struct dyn_edits
 {
   long long in = from;
   unsigned int i;
-  unsigned int k;
-  int w;
   const struct dyn_edit *x;
 
   for (i = 0;i < e->n;++i) {
     x = &e->e[i];
     if (span(fdin,&in,fdout,x->from - in) == -1) return -1;
-    for (k = 0;k < x->len;) {
-      w = write(fdout,e->bytes.s + x->pos + k,x->len - k);
-      if (w == -1) { if (errno == EINTR) continue; return -1; }
-      k += w;
-    }
+    if (allwrite(buffer_unixwrite,fdout,e->bytes.s + x->pos,x->len) == -1) return -1;
     in = x->to;
   }
   return span(fdin,&in,fdout,to - in);

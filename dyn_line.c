@@ -83,25 +83,56 @@ static void addr6(const struct dyn_addr *a,const char *old,char *new)
   }
 }
 
+/* the TTL field of a taken line s[0..len) (its body, without newline
+   and CR, ends at body; its address field at fieldend) at most ttl,
+   appended with the rest of the line and a newline to out */
+static int lowered(stralloc *out,const char *s,unsigned int len,unsigned int fieldend,unsigned int body,unsigned long ttl)
+{
+  unsigned long t = 0;
+  unsigned int i;
+  unsigned int end;
+  int keep;
+
+  if (!stralloc_catb(out,s,fieldend) || !stralloc_append(out,':')) return 0;
+  i = fieldend < body ? fieldend + 1 : body;
+  end = i + byte_chr(s + i,body - i,':');
+  /* a number no larger than ttl stays (0 with a timestamp: a time to
+     die); anything else, or none (tinydns-data's default), is ttl */
+  keep = end > i;
+  for (;i < end && keep;++i) {
+    if (s[i] < '0' || s[i] > '9' || t > ttl) keep = 0;
+    else t = t * 10 + (s[i] - '0');
+  }
+  if (keep && t <= ttl) { if (!stralloc_catb(out,s + fieldend + 1,end - fieldend - 1)) return 0; }
+  else if (!stralloc_catulong(out,ttl)) return 0;
+  if (!stralloc_catb(out,s + end,body - end)) return 0;
+  (void) len;
+  return stralloc_append(out,'\n');
+}
+
 /* The one place that knows which data lines a request may change.
    s[0..len) is a line of the data file (with its newline, if it has
    one). Returns 0 if it stays as it is, 1 if it becomes out (empty: it
-   goes), -1 if out of memory. Counts each host's lines in q->h.
-   Address lines of the request's hosts, of a family the request has:
+   goes), -1 on error (errno: out of memory, or data.cdb unreadable).
+   Counts each host's lines in its dyn_count.
+   Address lines of the request's hosts (dyn_linename):
      +name:ip  =name:ip  +*.name:ip                 IPv4, dotted quad
      :name:28:rdata  :*.name:28:rdata               IPv6, \ooo escapes
      6name:hex  3name:hex  3*.name:hex              IPv6, 32 hex digits
-   Only the address field changes; every other byte is kept. A line
-   whose address field is missing or empty publishes nothing, so it is
-   not an address line: the host stays nohost. An IPv6 field that
-   already holds the address is left as it is written. An IPv6 prefix
-   changes the top bits of each line's address and keeps the rest; a
-   line whose address does not read as one gets the prefix and zeros.
-   An = or 6 line that changes publishes a PTR too: if the address it
-   gets (the request's, or for a prefix its own) has its PTR in a zone
-   the served data has, it is counted (ptrserved) and dyn_ptr refuses
-   the host. ACME challenge lines: dyn_txtline. -1 also if data.cdb
-   cannot be read (errno). */
+   DYN_SET: only the address field of a line of a family the request
+   has changes; every other byte is kept (lines of the other family
+   are counted apart). A line whose address field is missing or empty
+   publishes nothing, so it is not an address line: the host stays
+   nohost. An IPv6 field that already holds the address is left as it
+   is written. An IPv6 prefix changes the top bits of each line's
+   address and keeps the rest; a line whose address does not read as
+   one gets the prefix and zeros. An = or 6 line that changes publishes
+   a PTR too: if the address it gets (the request's, or for a prefix
+   its own) has its PTR in a zone the served data has, it is counted
+   (ptrserved) and dyn_ptr refuses the host. DYN_KEEP, DYN_TXT and
+   DYN_ADD change no address line; DYN_DROP drops the host's; DYN_TAKE
+   drops them too, appending each to q->add with a TTL of at most
+   q->ttl. ACME challenge lines: dyn_txtline. */
 int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
 {
   char old[16];
@@ -116,6 +147,7 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
   int family;
   int i;
   struct dyn_host *h;
+  struct dyn_count *c;
 
   if (!len) return 0;
   switch (s[0]) {
@@ -127,7 +159,6 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
       return i;
     default: return 0;
   }
-  if (q->mode == DYN_SET && (family == 4 ? !q->addr.has4 : !q->addr.has6)) return 0;
   body = len;
   if (s[body - 1] == '\n') --body;
   if (body && s[body - 1] == '\r') --body;
@@ -135,6 +166,7 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
   i = host(q,s + name,n);
   if (i == -1) return 0;
   h = &q->h[i];
+  c = &h->c;
   colon = 1 + byte_chr(s + 1,body - 1,':');
 
   if (s[0] == ':') {
@@ -148,20 +180,30 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
   fieldend = field + byte_chr(s + field,body - field,':');
   if (fieldend == field) return 0;
 
-  ++h->lines;
-  if (family == 4) ++h->lines4; else ++h->lines6;
+  if (q->mode == DYN_SET && (family == 4 ? !q->addr.has4 : !q->addr.has6)) {
+    ++c->other;
+    return 0;
+  }
+  ++c->lines;
+  if (family == 4) ++c->lines4; else ++c->lines6;
   if (family == 6) {
     /* the old address as tinydns-data reads the field: it drops
        spaces, tabs and newlines at the end of a line, but keeps a CR */
     n = len;
     while (n > field && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n')) --n;
     n = byte_chr(s + field,n - field,':');
-    h->hasold6 = s[0] == ':' ? ip6_scan_octal(s + field,n,old) : ip6_scan_hex(s + field,n,old);
-    if (h->hasold6) byte_copy(h->old6,16,old);
+    c->hasold6 = s[0] == ':' ? ip6_scan_octal(s + field,n,old) : ip6_scan_hex(s + field,n,old);
+    if (c->hasold6) byte_copy(c->old6,16,old);
   }
   else if (ip4_scan(s + field,fieldend - field,old) == fieldend - field) {
-    h->hasold4 = 1;
-    byte_copy(h->old4,4,old);
+    c->hasold4 = 1;
+    byte_copy(c->old4,4,old);
+  }
+  if (q->mode == DYN_TAKE && !lowered(&q->add,s,len,fieldend,body,q->ttl)) return nomem();
+  if (q->mode == DYN_DROP || q->mode == DYN_TAKE) {
+    out->len = 0;
+    ++c->changed;
+    return 1;
   }
   if (q->mode != DYN_SET) return 0;
 
@@ -170,7 +212,7 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
     if (s[0] == '=') {
       i = dyn_ptrline(q->addr.ip4,4);
       if (i == -1) return -1;
-      h->ptrserved += i;
+      c->ptrserved += i;
     }
     if (!stralloc_copyb(out,s,field)) return nomem();
     if (!stralloc_catb(out,q->addr.text4,q->addr.len4)) return nomem();
@@ -178,14 +220,14 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
   else {
     /* the old address (read above), with the request's prefix if it
        has one; one that does not read gets the prefix and zeros */
-    if (h->hasold6) byte_copy(old,16,h->old6);
+    if (c->hasold6) byte_copy(old,16,c->old6);
     else byte_zero(old,16);
     addr6(&q->addr,old,new);
-    if (h->hasold6 && byte_equal(old,16,new)) return 0;
+    if (c->hasold6 && byte_equal(old,16,new)) return 0;
     if (s[0] == '6') {
       i = dyn_ptrline(new,6);
       if (i == -1) return -1;
-      h->ptrserved += i;
+      c->ptrserved += i;
     }
     n = s[0] == ':' ? ip6_fmt_octal(text,new) : ip6_fmt_hex(text,new);
     if (!stralloc_copyb(out,s,field)) return nomem();
@@ -197,6 +239,6 @@ int dyn_line(struct dyn_req *q,const char *s,unsigned int len,stralloc *out)
       if (!stralloc_cats(out,":")) return nomem();
   }
   if (!stralloc_catb(out,s + fieldend,len - fieldend)) return nomem();
-  ++h->changed;
+  ++c->changed;
   return 1;
 }

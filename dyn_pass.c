@@ -28,7 +28,7 @@ static int put(struct dyn_edits *e,unsigned int max,unsigned long from,unsigned 
   x->to = to;
   x->pos = e->bytes.len;
   x->len = len;
-  if (!stralloc_catb(&e->bytes,s,len)) return -1;
+  if (!stralloc_catb(&e->bytes,s,len)) { errno = ENOMEM; return -1; }
   ++e->n;
   return 1;
 }
@@ -67,6 +67,10 @@ static int line(struct pass *p,struct dyn_batch *b,unsigned long off,const char 
   unsigned int z = 0;
   int r;
 
+  if (b->each) {
+    if (b->each(b->arg,s,len) == -1) { p->e->why = "unable to list"; return -1; }
+    return 0;
+  }
   if (!dyn_linename(s,len,&start,&n)) return 0;
   q = dyn_batch_find(b,s + start,n);
   if (!q) {
@@ -118,7 +122,7 @@ static int skippable(const struct dyn_batch *b,const char *s,unsigned int len)
 {
   unsigned int x;
 
-  if (b->unfiltered || len < 9) return 0;
+  if (b->unfiltered || b->each || len < 9) return 0;
   x = dyn_filterbit(s + 1);
   return !((b->filter[x >> 3] >> (x & 7)) & 1);
 }
@@ -126,20 +130,13 @@ static int skippable(const struct dyn_batch *b,const char *s,unsigned int len)
 /* Runs the requests of batch b (at least one) over the data file
    fdin, from its start: dyn_line sees every line of at most
    DYN_LINEMAX bytes (newline not counted) with the request it belongs
-   to; longer ones are not ours; at the end come the ACME lines the
+   to; longer ones, and what follows them up to the next newline, are
+   nobody's (the one long-line rule); at the end come the lines the
    requests add (dyn_txtend). The hosts' counts are set from scratch.
-   fdout -1: count only; the edits are recorded in e (at most e->max,
-   DYN_EDITMAX if 0) for dyn_copy; returns 0 if all of them are there,
-   1 if there were more; with e->stop (for this pass only: it is
-   cleared), it returns 2 after the first line that changes (before
-   the last), its counts and edits so far kept, and e->next set to
-   where the next line starts: the next count with this e goes on from
-   there, as if it had never stopped (a look asks only whether anything
-   changes; whoever applies the change finishes the count, dyn_apply).
-   Otherwise the edited file is written to fdout, e being the window of
-   edits not yet written; returns 0. -1 on error, errno set. e->size
-   gets the size of the file read. */
-int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
+   fdout -1: a scan (dyn_scan); else the edited file is written to
+   fdout (dyn_write). -1 on error, errno set and e->why. e->size gets
+   the size of the file read. */
+static int pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
 {
   struct pass p;
   unsigned long off = 0;  /* file offset of buf[0] */
@@ -164,24 +161,24 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
   p.fdout = fdout;
   p.copied = 0;
   p.lost = 0;
-  if (fdout == -1) off = e->next; /* a stopped count goes on */
+  if (fdout == -1) off = e->next; /* a stopped scan goes on */
   e->next = 0;
   e->stop = 0;
+  e->lost = 0;
   if (!off) {
     e->n = 0;
     e->bytes.len = 0;
-    for (k = 0;k < b->n;++k)
-      for (q = b->r[k],i = 0;i < q->nh;++i) {
-        q->h[i].lines = q->h[i].lines4 = q->h[i].lines6 = 0; q->h[i].changed = 0;
-        q->h[i].ptrserved = 0;
-        q->h[i].txtlines = q->h[i].txtgone = 0; q->h[i].txtfound = 0;
-      }
+    for (k = 0;k < b->n;++k) {
+      q = b->r[k];
+      if (q->mode == DYN_TAKE) q->add.len = 0;
+      for (i = 0;i < q->nh;++i) byte_zero((char *) &q->h[i].c,sizeof q->h[i].c);
+    }
   }
-  if (lseek(fdin,(off_t) off,SEEK_SET) == -1) return -1;
+  if (lseek(fdin,(off_t) off,SEEK_SET) == -1) { e->why = "unable to read data file"; return -1; }
 
   for (;;) {
     r = read(fdin,buf + have,BUFSIZE - have);
-    if (r == -1) { if (errno == EINTR) continue; return -1; }
+    if (r == -1) { if (errno == EINTR) continue; e->why = "unable to read data file"; return -1; }
     if (r == 0) break;
     endnl = buf[have + r - 1] == '\n';
     have += r;
@@ -198,7 +195,7 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
           /* an ACME line that goes in a look is one past its time
              (a request's own values are known only after a first
              pass): not the request's change, no reason to stop */
-          if (x && stop && buf[start] != '\'') { e->next = off + nl + 1; return 2; }
+          if (x && stop && buf[start] != '\'') { e->next = off + nl + 1; return 0; }
         }
         start = nl + 1;
       }
@@ -230,7 +227,34 @@ int dyn_pass(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
     if (r == -1) return -1;
     if (r && put(e,p.max,e->size,e->size,tail.s,tail.len) == -1) return -1;
   }
-  if (fdout == -1) return p.lost;
-  if (dyn_copy(fdin,p.copied,e->size,e,fdout) == -1) return -1;
+  if (fdout == -1) { e->lost = p.lost; return 0; }
+  if (dyn_copy(fdin,p.copied,e->size,e,fdout) == -1) { e->why = "unable to write temporary file"; return -1; }
   return 0;
+}
+
+/* what failed, where the pass did not say: memory, or the writing */
+static int failed(struct dyn_edits *e)
+{
+  if (!e->why) e->why = errno == ENOMEM ? "out of memory" : "unable to write temporary file";
+  return -1;
+}
+
+/* A scan: the edits are recorded in e (at most e->max, DYN_EDITMAX if
+   0) for dyn_copy; e->lost says there were more. With e->stop (for
+   this scan only: it is cleared), it stops after the first line that
+   changes (before the last), its counts and edits so far kept, and
+   e->next says where the next line starts: the next scan with this e
+   goes on from there, as if it had never stopped (a look asks only
+   whether anything changes; whoever applies the change finishes the
+   scan, dyn_apply). 0, or -1 (errno, e->why). */
+int dyn_scan(struct dyn_batch *b,int fdin,struct dyn_edits *e)
+{
+  return pass(b,fdin,-1,e) == -1 ? failed(e) : 0;
+}
+
+/* The edited file written to fdout, e being the window of edits not
+   yet written. 0, or -1 (errno, e->why). */
+int dyn_write(struct dyn_batch *b,int fdin,int fdout,struct dyn_edits *e)
+{
+  return pass(b,fdin,fdout,e) == -1 ? failed(e) : 0;
 }

@@ -31,7 +31,7 @@ int dyn_ptr(struct dyn_req *q)
   int n = 0;
 
   for (i = 0;i < q->nh;++i) {
-    if (!h[i].ptrserved) continue;
+    if (!h[i].c.ptrserved) continue;
     for (j = 0;j < q->nh;++j)
       if (h[j].ok && h[j].name.len == h[i].name.len
           && byte_equal(h[j].name.s,h[i].name.len,h[i].name.s)) {

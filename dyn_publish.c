@@ -2,13 +2,14 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "stralloc.h"
 #include "deadline.h"
 #include "datadir.h"
 #include "lock.h"
 #include "make_run.h"
 #include "replace.h"
 #include "dyn.h"
+
+static struct dyn_txn t; /* the data lock, for the generation numbers */
 
 static int fail(const char **why,const char *reason,int fd1,int fd2)
 {
@@ -20,22 +21,22 @@ static int fail(const char **why,const char *reason,int fd1,int fd2)
   return -1;
 }
 
-/* Under the data lock: reads the generation numbers into st and, if
-   built is larger than the recorded one, records it; with touch, makes
-   sure the coming make sees the data file as new (dyn_touch). */
+/* Under the data lock: the generation numbers read into st and, if
+   built is larger than the recorded one, recorded; with touch, the
+   coming make made to see the data file as new (dyn_touch). */
 static int state(const char *fn,struct dyn_state *st,unsigned long built,int touch,const char **why)
 {
-  int fd;
-
-  fd = dyn_lock(fn,deadline_left(),st,why);
-  if (fd == -1) return -1;
-  if (touch && st->built < st->written && dyn_touch(fn) == -1)
-    return fail(why,"unable to set the time of the data file",fd,-1);
+  if (dyn_txn_lock(&t,fn,deadline_left(),why) == -1) return -1;
+  *st = t.state;
+  if (touch && st->built < st->written && dyn_touch(fn) == -1) {
+    dyn_txn_unlock(&t);
+    return fail(why,"unable to set the time of the data file",-1,-1);
+  }
   if (built > st->built) {
     st->built = built;
-    if (dyn_state_write(fd,st) == -1) return fail(why,"unable to write lock file",fd,-1);
+    if (dyn_state_write(t.fdlock,st) == -1) { dyn_txn_unlock(&t); return fail(why,"unable to write lock file",-1,-1); }
   }
-  close(fd);
+  dyn_txn_unlock(&t);
   return 0;
 }
 
@@ -67,19 +68,19 @@ static int synced(int fdsync,const char **why)
   return -1;
 }
 
-/* Runs make (make_run), with the directory fdsync synced while it
-   runs, and *fdold (if not -1) closed once make's watchdog has it too:
-   the watchdog's close is the last (make_start), and frees the file
-   while this handler answers. */
-static int make(unsigned int limit,int fdsync,int *fdold,int *wstat,const char **why)
+/* Runs make (make_run) under the build lock fdbuild, which it
+   inherits, with the directory fdsync synced while it runs, and p->fdold (if not -1) closed once make's watchdog has it
+   too: the watchdog's close is the last (make_start), and frees the
+   file while this handler answers. */
+static int make(struct dyn_pub *p,int fdbuild,int fdsync,const char **why)
 {
   struct make_job j;
 
-  if (make_start(&j,limit,*fdold) == -1) { *why = makewhy(); return -1; }
-  if (*fdold != -1) { close(*fdold); *fdold = -1; }
+  if (make_start(&j,p->limit,p->fdold,fdbuild) == -1) { *why = makewhy(); return -1; }
+  if (p->fdold != -1) { close(p->fdold); p->fdold = -1; }
   if (synced(fdsync,why) == -1) { make_leave(&j); return -1; }
-  *wstat = make_wait(&j,deadline_left());
-  if (*wstat == -1) { *why = makewhy(); return -1; }
+  p->wstat = make_wait(&j,deadline_left());
+  if (p->wstat == -1) { *why = makewhy(); return -1; }
   return 0;
 }
 
@@ -92,44 +93,38 @@ static int done(int fdsync,const char **why)
   return 0;
 }
 
-/* GROUPCOMMIT=0, the way it was before group commit, for comparison in
-   make bench: every change runs its own make, with the data lock held
-   so that no other change is written meanwhile. fdsync is left open. */
-static int seed(const char *fn,int fdbuild,unsigned int limit,int fdsync,int *fdold,int *wstat,const char **why)
+/* GROUPCOMMIT=0, a make per change, for comparison in make bench:
+   every change runs its own make, with the data lock held so that no
+   other change is written meanwhile. fdsync is left open. */
+static int seed(struct dyn_pub *p,int fdbuild,int fdsync,const char **why)
 {
-  struct dyn_state st;
-  int fd;
-
-  fd = dyn_lock(fn,deadline_left(),&st,why);
-  if (fd == -1) return fail(why,*why,fdbuild,-1);
-  if (dyn_touch(fn) == -1) return fail(why,"unable to set the time of the data file",fd,fdbuild);
-  if (make(limit,fdsync,fdold,wstat,why) == -1) return fail(why,*why,fd,fdbuild);
-  if (!*wstat) {
-    st.built = st.written;
-    if (dyn_state_write(fd,&st) == -1) return fail(why,"unable to write lock file",fd,fdbuild);
+  if (dyn_txn_lock(&t,p->data,deadline_left(),why) == -1) return fail(why,*why,fdbuild,-1);
+  if (dyn_touch(p->data) == -1) { dyn_txn_unlock(&t); return fail(why,"unable to set the time of the data file",fdbuild,-1); }
+  if (make(p,fdbuild,fdsync,why) == -1) { dyn_txn_unlock(&t); return fail(why,*why,fdbuild,-1); }
+  if (!p->wstat) {
+    t.state.built = t.state.written;
+    if (dyn_state_write(t.fdlock,&t.state) == -1) { dyn_txn_unlock(&t); return fail(why,"unable to write lock file",fdbuild,-1); }
   }
-  close(fd);
+  dyn_txn_unlock(&t);
   close(fdbuild);
-  return *wstat ? 1 : 0;
+  return p->wstat ? 1 : 0;
 }
 
-/* Makes sure a make has published generation gen of the data file fn.
-   Group commit: makes run one at a time under the build lock
+/* Makes sure a make has published generation p->gen of the data file
+   p->data. Group commit: makes run one at a time under the build lock
    (DATADIR_MAKELOCK: one per directory, so that a second service on
    this ROOT with another $DATA waits for it too, and two makes never
-   write the same files, data.tmp among them); whoever gets
-   that lock and finds gen already built answers at once, and one make
-   publishes every change written before it started. always: run make
-   even so (the old make-per-update behaviour, for comparison). Waits
-   at most wait seconds for the build lock, then until the deadline; a
-   make still running after limit seconds is killed (make_run), so a
-   hung Makefile never blocks the service for good. sync: this handler
-   renamed fn (dyn_update) and the rename is not yet on disk: the
+   write the same files, data.tmp among them); whoever gets that lock
+   and finds gen already built answers at once, and one make publishes
+   every change written before it started. p->always: run make even so
+   (the old make-per-update behaviour, for comparison). Waits at most
+   p->wait seconds for the build lock, then until the deadline; a make
+   still running after p->limit seconds is killed (make_run), so a hung
+   Makefile never blocks the service for good. p->sync: this handler
+   renamed the file (dyn_update) and the rename is not yet on disk: the
    directory is synced before 0 is returned, while make runs if this
-   handler runs it. 0: published. 1: make failed, *wstat says how. -1:
-   no answer in time or an error (errno, *why). fdold: see
-   dyn_publish. */
-static int publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int sync,int *fdold,int *wstat,const char **why)
+   handler runs it. */
+static int publish(struct dyn_pub *p,const char **why)
 {
   struct dyn_state st;
   unsigned long target;
@@ -138,51 +133,52 @@ static int publish(const char *fn,unsigned long gen,int always,unsigned int wait
   int r;
   int e;
 
-  *wstat = 0;
-  if (sync) {
-    fdsync = replace_dir(fn);
+  p->wstat = 0;
+  if (p->sync) {
+    fdsync = replace_dir(p->data);
     if (fdsync == -1) return fail(why,"unable to open the data directory",-1,-1);
   }
   /* built only grows: a look without any lock may find it done */
-  if (!always && dyn_state_peek(fn,&st) == 0 && dyn_published(&st,gen)) return done(fdsync,why);
+  if (!p->always && dyn_state_peek(p->data,&st) == 0 && dyn_published(&st,p->gen)) return done(fdsync,why);
   fdbuild = lock_open(DATADIR_MAKELOCK);
   if (fdbuild == -1) return fail(why,errno == EPERM ? LOCK_NOTOURS(DATADIR_MAKELOCK) : "unable to open " DATADIR_MAKELOCK,fdsync,-1);
-  /* make inherits the build lock: if this handler dies (kill -9, client
-     timeout), the lock stays held until its make is done, so two makes
-     never write data.tmp at once */
-  if (fcntl(fdbuild,F_SETFD,0) == -1) return fail(why,"unable to set up build lock",fdbuild,fdsync);
-  if (lock_wait(fdbuild,wait) == -1) return fail(why,"unable to get build lock",fdbuild,fdsync);
-  if (always) {
-    r = seed(fn,fdbuild,limit,fdsync,fdold,wstat,why);
+  /* make inherits the build lock (make_start): if this handler dies
+     (kill -9, client timeout), the lock stays held until its make is
+     done, so two makes never write data.tmp at once */
+  if (lock_wait(fdbuild,p->wait) == -1) return fail(why,"unable to get build lock",fdbuild,fdsync);
+  if (p->always) {
+    r = seed(p,fdbuild,fdsync,why);
     if (fdsync != -1) { e = errno; close(fdsync); errno = e; }
     return r;
   }
   /* the make before this one may have seen it: no need of the data
      lock (a writer may hold it) to know */
-  if (dyn_state_peek(fn,&st) == 0 && dyn_published(&st,gen)) { close(fdbuild); return done(fdsync,why); }
-  if (state(fn,&st,0,1,why) == -1) return fail(why,*why,fdbuild,fdsync);
-  if (dyn_published(&st,gen)) { close(fdbuild); return done(fdsync,why); }
+  if (dyn_state_peek(p->data,&st) == 0 && dyn_published(&st,p->gen)) { close(fdbuild); return done(fdsync,why); }
+  if (state(p->data,&st,0,1,why) == -1) return fail(why,*why,fdbuild,fdsync);
+  if (dyn_published(&st,p->gen)) { close(fdbuild); return done(fdsync,why); }
 
   target = st.written;
-  if (make(limit,fdsync,fdold,wstat,why) == -1) return fail(why,*why,fdbuild,fdsync);
+  if (make(p,fdbuild,fdsync,why) == -1) return fail(why,*why,fdbuild,fdsync);
   if (fdsync != -1) close(fdsync);
-  if (*wstat) { close(fdbuild); return 1; }
-  if (state(fn,&st,target,0,why) == -1) return fail(why,*why,fdbuild,-1);
+  if (p->wstat) { close(fdbuild); return 1; }
+  if (state(p->data,&st,target,0,why) == -1) return fail(why,*why,fdbuild,-1);
   close(fdbuild);
   return 0;
 }
 
-/* publish, and fdold closed: -1, or the version of fn that this
-   handler's rename replaced, still open (dyn_update). Its last close
-   frees its blocks and page cache, about as long as the copy took; if
-   this handler runs make, make's watchdog pays that once make is
-   done, instead of the client waiting for it. */
-int dyn_publish(const char *fn,unsigned long gen,int always,unsigned int wait,unsigned int limit,int sync,int fdold,int *wstat,const char **why)
+/* publish, and p->fdold closed: -1, or the version of the data file
+   that this handler's rename replaced, still open (dyn_update). Its
+   last close frees its blocks and page cache, about as long as the
+   copy took; if this handler runs make, make's watchdog pays that once
+   make is done, instead of the client waiting for it. 0: published.
+   1: make failed, p->wstat says how. -1: no answer in time or an error
+   (errno, *why). */
+int dyn_publish(struct dyn_pub *p,const char **why)
 {
   int r;
   int e;
 
-  r = publish(fn,gen,always,wait,limit,sync,&fdold,wstat,why);
-  if (fdold != -1) { e = errno; close(fdold); errno = e; }
+  r = publish(p,why);
+  if (p->fdold != -1) { e = errno; close(p->fdold); p->fdold = -1; errno = e; }
   return r;
 }

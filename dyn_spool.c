@@ -13,6 +13,7 @@
 #include "str.h"
 #include "stralloc.h"
 #include "alloc.h"
+#include "buffer.h"
 #include "datadir.h"
 #include "dnsname.h"
 #include "ip4.h"
@@ -30,22 +31,33 @@
    it is done: an entry nobody holds is a dead handler's (or one being
    created) and is dropped unapplied, and so is one past its handler's
    deadline, so an old change never comes back; a handler whose entry
-   was dropped finds no answer and applies its change itself. An entry
-   is read whole or found short (then dropped the same way). The
-   entries are this program's own binary structures, checked by size
-   before use (all their writers and readers are one build of it) and
-   checked again as input (sane, dnsname_fqdn). */
+   was dropped finds no answer and applies its change itself.
 
-#define MAGIC "tdq1"
+   An entry is trusted only as far as it must be. It is read only if
+   this account wrote it: a plain file of its own, open to nobody else,
+   never through a symlink (others may create files in a ROOT of mode
+   1777). It carries what the change asks (mode, addresses, values,
+   clock), whose user asks, and the host names; never what the user may
+   do: the leader checks the names against the user's host list again
+   (dyn_opts.recheck), and the limits are the leader's own. Everything
+   read is checked again as input (sane, dnsname_fqdn). An entry:
+     MAGIC, a size check, the deadline (4 bytes each), the head of
+     struct dyn_req (what it asks), the user (4 bytes of length, then
+     the name), the number of hosts, then each host: ok (1 byte), the
+     length of its name and its name (empty if not ok: the answer to
+     such a host is known, notfqdn, and its name is its handler's)
+   and, once applied, the answer: the generation, a newline, and each
+   host's struct dyn_result. */
+
+#define MAGIC "tdq2"
 #define NAMEMAX 255
+#define USERMAX 1024
 
 static stralloc fn1;
 static unsigned int putlen; /* the size of this handler's entry: its answer follows */
-/* an entry: magic, the size of its head, the deadline, then the head
-   of struct dyn_req (all but its hosts), then for each of the nh hosts
-   its struct and its name */
-#define HEAD (offsetof(struct dyn_req,h))
-#define ENTRYMAX (12 + HEAD + DYN_HOSTMAX * (sizeof (struct dyn_host) + 4 + NAMEMAX))
+#define HEAD (offsetof(struct dyn_req,deadline))
+#define CHECK (HEAD + sizeof (struct dyn_result))
+#define ENTRYMAX (16 + HEAD + USERMAX + DYN_HOSTMAX * (5 + NAMEMAX))
 
 static stralloc sb; /* an entry or an answer, as written or read */
 #define buf sb.s
@@ -61,16 +73,11 @@ static unsigned long get4(const char *s)
   return u[0] | ((unsigned long) u[1] << 8) | ((unsigned long) u[2] << 16) | ((unsigned long) u[3] << 24);
 }
 
-static int writeall(int fd,const char *s,unsigned int len)
+static int put4sa(unsigned long u)
 {
-  int w;
-  while (len) {
-    w = write(fd,s,len);
-    if (w == -1) { if (errno == EINTR) continue; return -1; }
-    s += w;
-    len -= w;
-  }
-  return 0;
+  char x[4];
+  put4(x,u);
+  return stralloc_catb(&sb,x,4);
 }
 
 /* id gets a name no other handler uses: pid, seconds, nanoseconds */
@@ -90,6 +97,25 @@ static int name(const char *fn,const char *kind,const stralloc *id)
       && stralloc_catb(&fn1,id->s,id->len) && stralloc_0(&fn1);
 }
 
+/* q as an entry in sb; 0 if out of memory */
+static int entry(const struct dyn_req *q,unsigned long deadline)
+{
+  const struct dyn_host *h;
+  unsigned int i;
+
+  if (!stralloc_copys(&sb,MAGIC) || !put4sa(CHECK) || !put4sa(deadline)) return 0;
+  if (!stralloc_catb(&sb,(const char *) q,HEAD)) return 0;
+  if (!put4sa(q->user.len) || !stralloc_cat(&sb,&q->user)) return 0;
+  if (!put4sa(q->nh)) return 0;
+  for (i = 0;i < q->nh;++i) {
+    h = &q->h[i];
+    if (!stralloc_append(&sb,h->ok ? 1 : 0)) return 0;
+    if (!put4sa(h->ok ? h->name.len : 0)) return 0;
+    if (h->ok && !stralloc_cat(&sb,&h->name)) return 0;
+  }
+  return 1;
+}
+
 /* Leaves request q, whose handler waits until deadline (deadline_at:
    the shared monotonic clock), as DATA.req.ID (fn is DATA). Returns a
    descriptor of it, holding its shared lock, to keep open while
@@ -100,35 +126,18 @@ int dyn_spool_put(const struct dyn_req *q,const char *fn,const stralloc *id,unsi
   int fd;
   int e;
 
-  unsigned int len = 12;
-  unsigned int i;
-
-  if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
-  for (i = 0;i < q->nh;++i)
-    if (q->h[i].name.len > NAMEMAX) { errno = EINVAL; return -1; }
-  if (!stralloc_ready(&sb,12 + HEAD + q->nh * (sizeof (struct dyn_host) + 4 + NAMEMAX))) { errno = ENOMEM; return -1; }
-  byte_copy(buf,4,MAGIC);
-  put4(buf + 4,HEAD + sizeof (struct dyn_host));
-  put4(buf + 8,deadline);
-  byte_copy(buf + len,HEAD,(const char *) q);
-  len += HEAD;
-  for (i = 0;i < q->nh;++i) {
-    byte_copy(buf + len,sizeof q->h[i],(const char *) &q->h[i]);
-    len += sizeof q->h[i];
-    put4(buf + len,q->h[i].name.len);
-    byte_copy(buf + len + 4,q->h[i].name.len,q->h[i].name.s);
-    len += 4 + q->h[i].name.len;
-  }
+  if (!name(fn,DATADIR_REQ,id) || !entry(q,deadline)) { errno = ENOMEM; return -1; }
+  if (sb.len > ENTRYMAX || q->user.len > USERMAX) { errno = EINVAL; return -1; }
   fd = open(fn1.s,O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,0600);
   if (fd == -1) return -1;
-  if (flock(fd,LOCK_SH) == -1 || writeall(fd,buf,len) == -1) {
+  if (flock(fd,LOCK_SH) == -1 || allwrite(buffer_unixwrite,fd,buf,sb.len) == -1) {
     e = errno;
     unlink(fn1.s);
     close(fd);
     errno = e;
     return -1;
   }
-  putlen = len;
+  putlen = sb.len;
   return fd;
 }
 
@@ -151,20 +160,25 @@ static int readat(int fd,unsigned long off,unsigned int *len)
   }
 }
 
-/* buf gets the entry f: 1, or 0 if it is not there or no live handler
-   holds it; -1 on error */
+/* buf gets the entry f: 1; 0 if it is not there or no live handler
+   holds it; 3 if this account did not write it (someone else's file,
+   or one others may open); -1 on error */
 static int readentry(const char *f,unsigned int *len)
 {
+  struct stat st;
   int fd;
   int r;
 
-  fd = open(f,O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd == -1) return errno == ENOENT ? 0 : -1;
-  if (flock(fd,LOCK_EX | LOCK_NB) == 0) { close(fd); return 0; }
-  r = errno == EWOULDBLOCK ? readat(fd,0,len) : -1;
+  fd = open(f,O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd == -1) return errno == ENOENT ? 0 : errno == ELOOP ? 3 : -1;
+  if (fstat(fd,&st) == -1) r = -1;
+  else if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 077)) r = 3;
+  else if (flock(fd,LOCK_EX | LOCK_NB) == 0) r = 0; /* nobody holds it */
+  else if (errno != EWOULDBLOCK) r = -1;
+  else r = readat(fd,0,len) == -1 ? -1 : 1;
   if (r == -1) { r = errno; close(fd); errno = r; return -1; }
   close(fd);
-  return 1;
+  return r;
 }
 
 /* Removes the entry DATA.req.ID, if it is there. 0 or -1. */
@@ -174,9 +188,6 @@ int dyn_spool_drop(const char *fn,const stralloc *id)
   if (unlink(fn1.s) == -1 && errno != ENOENT) return -1;
   return 0;
 }
-
-/* a field of the head of struct dyn_req, from an entry in buf */
-#define FIELD(x,f) byte_copy((char *) &(x)->f,sizeof (x)->f,buf + 12 + offsetof(struct dyn_req,f))
 
 /* An entry is this build's own writing, but a file is input all the
    same: 1 if the head of q has every number in its bounds and the
@@ -195,71 +206,59 @@ static int sane(const struct dyn_req *q)
   return 1;
 }
 
-/* Reads the entry DATA.req.ID into *qp, which has room for *room
-   hosts (names kept and reused); a new one, zeroed, if it is 0 or too
-   small for the entry. 1 if *qp holds a change to apply; 2 if it has
-   its answer already (leave it to its handler); 0 if there is none to
-   apply (gone, its handler dead, short, not ours, or past its deadline
-   at now: dyn_spool_drop it); -1 on error. */
-int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const stralloc *id,unsigned long now)
+/* Reads the entry DATA.req.ID into q (its hosts and names kept and
+   reused). 1 if q holds a change to apply, its hosts not yet allowed
+   (the caller checks them against its user); 2 if it has its answer
+   already (leave it to its handler); 0 if there is none to apply
+   (gone, its handler dead, short, not this build's, or past its
+   deadline at now: dyn_spool_drop it); 3 if this account did not write
+   it: never read (drop it if it can); -1 on error. */
+int dyn_spool_read(struct dyn_req *q,const char *fn,const stralloc *id,unsigned long now)
 {
-  struct dyn_req *q;
-  struct dyn_host h;
-  unsigned int nh;
+  struct dyn_host *h;
   unsigned int len;
   unsigned int pos;
   unsigned int n;
+  unsigned int nh;
   unsigned int i;
   int r;
 
   if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
   r = readentry(fn1.s,&len);
-  if (r <= 0) return r;
-  if (len < 12 + HEAD || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != HEAD + sizeof (struct dyn_host)) return 0;
+  if (r != 1) return r;
+  if (len < 12 + HEAD + 8 || !byte_equal(buf,4,MAGIC) || get4(buf + 4) != CHECK) return 0;
   /* its handler gives up at deadline or later: taken only if it still
      waits for more than DYN_MARGIN seconds (dyn_apply checks again) */
   if (dyn_late(get4(buf + 8),now)) return 0;
-  byte_copy((char *) &nh,sizeof nh,buf + 12 + offsetof(struct dyn_req,nh));
-  if (nh > DYN_HOSTMAX || nh == 0) return 0;
-  if (!*qp || *room < nh) {
-    /* only the hosts it has: struct dyn_req keeps them last */
-    n = nh < DYN_HOSTDEFAULT ? DYN_HOSTDEFAULT : nh;
-    q = (struct dyn_req *) alloc(HEAD + n * sizeof (struct dyn_host));
-    if (!q) { errno = ENOMEM; return -1; }
-    byte_zero((char *) q,HEAD + n * sizeof (struct dyn_host));
-    *qp = q;
-    *room = n;
-  }
-  q = *qp;
-  FIELD(q,mode);
-  FIELD(q,addr);
-  FIELD(q,txt);
-  FIELD(q,limits);
-  FIELD(q,now);
+  byte_copy((char *) q,HEAD,buf + 12);
   q->deadline = get4(buf + 8);
   if (!sane(q)) return 0;
-  q->nh = nh;
   pos = 12 + HEAD;
+  n = get4(buf + pos);
+  pos += 4;
+  if (n > USERMAX || len - pos < n + 4) return 0;
+  if (!stralloc_copyb(&q->user,buf + pos,n)) { errno = ENOMEM; return -1; }
+  pos += n;
+  nh = get4(buf + pos);
+  pos += 4;
+  if (nh > DYN_HOSTMAX || nh == 0) return 0;
+  if (!dyn_req_hosts(q,nh)) { errno = ENOMEM; return -1; }
   for (i = 0;i < nh;++i) {
-    if (len - pos < sizeof h + 4) return 0;
-    byte_copy((char *) &h,sizeof h,buf + pos);
-    pos += sizeof h;
-    n = get4(buf + pos);
-    if (n > NAMEMAX || len - pos - 4 < n) return 0;
-    if (h.ok) {
+    h = &q->h[i];
+    if (len - pos < 5) return 0;
+    h->ok = buf[pos] == 1;
+    n = get4(buf + pos + 1);
+    pos += 5;
+    if (n > NAMEMAX || len - pos < n) return 0;
+    if (h->ok) {
       /* a name that goes into data.dyn (a TXT request's lines): a
          host name, as the handler checked it, or not ours */
       errno = 0;
-      if (!dnsname_fqdn(&q->h[i].name,buf + pos + 4,n)) return errno == ENOMEM ? -1 : 0;
+      if (!dnsname_fqdn(&h->name,buf + pos,n)) return errno == ENOMEM ? -1 : 0;
     }
-    else if (!stralloc_copyb(&q->h[i].name,buf + pos + 4,n)) { errno = ENOMEM; return -1; }
-    pos += 4 + n;
-    q->h[i].ok = h.ok;
-    q->h[i].allowed = h.allowed;
-    q->h[i].abuse = 0;
-    q->h[i].ptr = 0;
-    q->h[i].result = 0;
+    pos += n;
   }
+  dyn_txtnames(q);
   if (pos < len) return 2; /* an answer follows */
   return 1;
 }
@@ -269,61 +268,43 @@ int dyn_spool_read(struct dyn_req **qp,unsigned int *room,const char *fn,const s
 int dyn_spool_answer(const struct dyn_req *q,const char *fn,const stralloc *id,unsigned long gen)
 {
   static stralloc out;
-  const struct dyn_host *h;
   unsigned int i;
   int fd;
   int r;
 
   if (!name(fn,DATADIR_REQ,id)) { errno = ENOMEM; return -1; }
   if (!stralloc_copys(&out,"") || !stralloc_catulong(&out,gen) || !stralloc_append(&out,'\n')) { errno = ENOMEM; return -1; }
-  for (i = 0;i < q->nh;++i) {
-    h = &q->h[i];
-    if (!stralloc_catulong(&out,h->result) || !stralloc_append(&out,' ')
-        || !stralloc_catulong(&out,h->lines4) || !stralloc_append(&out,' ')
-        || !stralloc_catulong(&out,h->lines6) || !stralloc_append(&out,' ')
-        || !stralloc_catulong(&out,h->changed) || !stralloc_append(&out,' ')
-        || !stralloc_catulong(&out,h->ptr) || !stralloc_append(&out,'\n')) { errno = ENOMEM; return -1; }
-  }
+  for (i = 0;i < q->nh;++i)
+    if (!stralloc_catb(&out,(const char *) &q->h[i].r,sizeof q->h[i].r)) { errno = ENOMEM; return -1; }
   fd = open(fn1.s,O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
   if (fd == -1) return -1;
-  r = writeall(fd,out.s,out.len);
+  r = allwrite(buffer_unixwrite,fd,out.s,out.len);
   if (close(fd) == -1) r = -1;
   return r;
 }
 
 /* The answer to this handler's request q, if a rewrite has given it,
-   from its entry fd (dyn_spool_put): each host's result and counts,
-   and *gen the generation it was applied in. 1 if there is one, 0 if
-   not (none, or half of one from a leader killed while writing it),
-   -1 on error. */
+   from its entry fd (dyn_spool_put): each host's result, and *gen the
+   generation it was applied in. 1 if there is one, 0 if not (none,
+   or half of one from a leader killed while writing it), -1 on
+   error. */
 int dyn_spool_result(struct dyn_req *q,int fd,unsigned long *gen)
 {
-  unsigned long v[5];
+  struct dyn_result r;
   unsigned int len;
   unsigned int pos;
   unsigned int i;
-  unsigned int j;
-  unsigned int n;
 
   if (readat(fd,putlen,&len) == -1) return -1;
-  if (len >= ENTRYMAX) return 0; /* not an answer */
   pos = scan_ulong(buf,gen);
   if (!pos || pos >= len || buf[pos] != '\n') return 0;
   ++pos;
-  for (i = 0;i < q->nh;++i)
-    for (j = 0;j < 5;++j) {
-      n = scan_ulong(buf + pos,&v[j]);
-      if (!n || pos + n >= len || buf[pos + n] != (j < 4 ? ' ' : '\n')) return 0;
-      pos += n + 1;
-      if (j == 4) {
-        q->h[i].ptr = v[4];
-        q->h[i].result = v[0];
-        q->h[i].lines4 = v[1];
-        q->h[i].lines6 = v[2];
-        q->h[i].changed = v[3];
-        q->h[i].lines = v[1] + v[2];
-      }
-    }
+  if (len - pos != q->nh * sizeof r) return 0;
+  for (i = 0;i < q->nh;++i,pos += sizeof r) {
+    byte_copy((char *) &r,sizeof r,buf + pos);
+    if (r.code <= 0 || r.code >= DYN_CODES) return 0;
+    q->h[i].r = r;
+  }
   return 1;
 }
 

@@ -42,10 +42,11 @@ static int line(stralloc *out,const struct dyn_req *q,const stralloc *name,unsig
 }
 
 /* After a pass over every line (dyn_txtline): out gets the lines this
-   request adds at the end of the data file, empty if none, and each
-   host's changed count its removed and added lines. Adding that would
-   leave a host more than DYN_TXTMAX values adds nothing to it and
-   marks it abuse. 1 on success, 0 if out of memory. */
+   request adds at the end of the data file, empty if none: DYN_ADD's
+   q->add, or DYN_TXT's challenge lines, and each host's changed count
+   its removed and added lines. Adding that would leave a host more
+   than DYN_TXTMAX values adds nothing to it and marks it abuse. 1 on
+   success, 0 if out of memory. */
 int dyn_txtend(struct dyn_req *q,stralloc *out)
 {
   const struct dyn_txt *t = &q->txt;
@@ -56,6 +57,7 @@ int dyn_txtend(struct dyn_req *q,stralloc *out)
   unsigned long added;
 
   out->len = 0;
+  if (q->mode == DYN_ADD) return stralloc_copy(out,&q->add);
   if (q->mode != DYN_TXT) return 1;
   for (i = 0;i < q->nh;++i) {
     if (!h[i].txt || !h[i].allowed) continue;
@@ -63,16 +65,16 @@ int dyn_txtend(struct dyn_req *q,stralloc *out)
     added = 0;
     if (t->action != DYN_TXTDEL)
       for (j = 0;j < t->n;++j)
-        if (!(h[i].txtfound & (1U << j))) {
+        if (!(h[i].c.txtfound & (1U << j))) {
           if (!line(out,q,&h[i].name,j)) return 0;
           ++added;
         }
-    if (t->action == DYN_TXTADD && added && h[i].txtlines + added > DYN_TXTMAX) {
+    if (t->action == DYN_TXTADD && added && h[i].c.txtlines + added > DYN_TXTMAX) {
       out->len = start;
       h[i].abuse = 1;
       continue;
     }
-    h[i].changed += h[i].txtgone + added;
+    h[i].c.changed += h[i].c.txtgone + added;
   }
   return 1;
 }

@@ -40,7 +40,7 @@ static int decode(const char *s,unsigned int len,unsigned int *n)
    such a line until TIMESTAMP, a TAI64 label). Returns 1 if the line
    is to be dropped: one of ours past its time (q->now; 0: none is),
    or a live one of a host marked txt whose values this request
-   removes; then 0 if it stays, as every other line does. Counts the
+   removes (DYN_DROP: all of them); then 0 if it stays, as every other line does. Counts the
    host's live lines and the request values found among them. */
 int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
 {
@@ -76,7 +76,7 @@ int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
   if (byte_chr(s + colon + 1,vlen,':') < vlen) return 0;
 
   if (q->now && ttd < DYN_TAI(q)) return 1;
-  if (q->mode != DYN_TXT) return 0;
+  if (q->mode != DYN_TXT && q->mode != DYN_DROP) return 0;
 
   namelen = dnsname_strip(s + 1 + DYN_ACMELEN,colon - 1 - DYN_ACMELEN);
   for (i = 0;i < q->nh;++i) {
@@ -84,16 +84,16 @@ int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
     if (h[i].name.len == namelen && case_equalb(s + 1 + DYN_ACMELEN,namelen,h[i].name.s)) break;
   }
   if (i == q->nh) return 0;
-  ++h[i].txtlines;
+  ++h[i].c.txtlines;
   if (decode(s + colon + 1,vlen,&n))
     for (j = 0;j < t->n;++j)
       if (t->len[j] == n && byte_equal(dec,n,t->v[j])) {
-        h[i].txtfound |= 1U << j;
+        h[i].c.txtfound |= 1U << j;
         match = 1;
       }
   if (!t->n || (t->action == DYN_TXTDEL && match)
       || (t->action == DYN_TXTSET && !match)) {
-    ++h[i].txtgone;
+    ++h[i].c.txtgone;
     return 1;
   }
   return 0;

@@ -68,6 +68,7 @@ opts() {
     ip4) echo "-max_len=32" ;;
     dnsname) echo "-max_len=300" ;;
     dyn) echo "-max_len=4096 -dict=$top/fuzz/dyn.dict" ;;
+    json) echo "-max_len=4200 -dict=$top/fuzz/json.dict" ;;
   esac
 }
 

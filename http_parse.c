@@ -141,7 +141,7 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
     }
     else if (n == 14 && case_equalb(buf + i,14,"content-length")) {
       /* frames only a POST or PUT body: GET and HEAD read none and
-         close after the answer, so there it is ignored, as it always was */
+         close after the answer, so there it is ignored */
       if (!length(v,vlen,&u) || (hasclen && u != clen)) badclen = 1;
       else { clen = u; hasclen = 1; }
     }

@@ -9,14 +9,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "scan.h"
+#include "child.h"
 #include "make_run.h"
 
 /* A make that hangs must neither keep its caller (a client waiting)
    nor hold the build lock for ever. So make runs under a watchdog, a
    child of the caller that outlives it if need be: the watchdog starts
    make in a process group of its own, waits for it at most limit
-   seconds, then sends TERM to the group and, MAKE_KILLGRACE seconds
-   later, KILL, and reports the result through a pipe. The caller waits
+   seconds, then ends it with its group (child_end: TERM, then KILL), and reports the result through a pipe. The caller waits
    for that report only as long as it may; when it gives up, make and
    the watchdog go on without it, and make keeps the build lock (which
    it inherits) until it is done or killed. */
@@ -41,82 +41,6 @@ static void after(struct timespec *end,unsigned int seconds)
 }
 
 extern char **environ;
-
-/* Starts the make itself, in a process group of its own, with stdin
-   /dev/null and stdout to the log (fd 2), never to the client, and the
-   signal state of a fresh program (mask). posix_spawn: no copy of this
-   process is made for it. 0 and *pid, or an error number. */
-static int runmake(pid_t *pid,sigset_t *mask)
-{
-  posix_spawnattr_t a;
-  posix_spawn_file_actions_t f;
-  sigset_t def;
-  char *args[2];
-  int r;
-
-  args[0] = "make";
-  args[1] = 0;
-  sigemptyset(&def);
-  sigaddset(&def,SIGPIPE);
-  sigaddset(&def,SIGXFSZ);
-  sigaddset(&def,SIGCHLD);
-  r = posix_spawnattr_init(&a);
-  if (r) return r;
-  r = posix_spawn_file_actions_init(&f);
-  if (r) { posix_spawnattr_destroy(&a); return r; }
-  r = posix_spawnattr_setflags(&a,POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  if (!r) r = posix_spawnattr_setpgroup(&a,0);
-  if (!r) r = posix_spawnattr_setsigmask(&a,mask);
-  if (!r) r = posix_spawnattr_setsigdefault(&a,&def);
-  if (!r) r = posix_spawn_file_actions_addopen(&f,0,"/dev/null",O_RDONLY,0);
-  if (!r) r = posix_spawn_file_actions_adddup2(&f,2,1);
-  if (!r) r = posix_spawnp(pid,args[0],&f,&a,args,environ);
-  posix_spawn_file_actions_destroy(&f);
-  posix_spawnattr_destroy(&a);
-  return r;
-}
-
-/* Waits (SIGCHLD blocked) up to ms milliseconds, -1 for ever, until pid
-   has ended; leaves it unreaped, so that its process group cannot be
-   taken by a new process meanwhile. 1: ended; 0: still running. */
-static int ended(pid_t pid,long ms)
-{
-  struct timespec end;
-  struct timespec ts;
-  siginfo_t info;
-  sigset_t chld;
-  long left;
-
-  sigemptyset(&chld);
-  sigaddset(&chld,SIGCHLD);
-  after(&end,0);
-  end.tv_sec += ms / 1000;
-  end.tv_nsec += (ms % 1000) * 1000000L;
-  if (end.tv_nsec >= 1000000000L) { ++end.tv_sec; end.tv_nsec -= 1000000000L; }
-  for (;;) {
-    info.si_pid = 0;
-    if (waitid(P_PID,pid,&info,WEXITED | WNOHANG | WNOWAIT) == -1) {
-      if (errno == EINTR) continue;
-      return 1; /* not ours any more: nothing to wait for */
-    }
-    if (info.si_pid) return 1;
-    if (ms < 0) { sigwaitinfo(&chld,0); continue; }
-    left = msleft(&end);
-    if (!left) return 0;
-    ts.tv_sec = left / 1000;
-    ts.tv_nsec = (left % 1000) * 1000000L;
-    sigtimedwait(&chld,0,&ts);
-  }
-}
-
-static int reap(pid_t pid)
-{
-  int wstat;
-
-  while (waitpid(pid,&wstat,0) == -1)
-    if (errno != EINTR) return -1;
-  return wstat;
-}
 
 /* closes the descriptors above 2 but keep and late: those found in
    /proc/self/fd (a handful, where a loop over every possible number
@@ -148,53 +72,47 @@ static void closeall(int keep,int late)
   closedir(dir);
 }
 
-/* The watchdog, in the child: runs make, and writes {how, value} to
-   fdout: 0 and the wait status; 1 and the wait status after it was
-   killed at limit; 2 and errno if it could not be started. It keeps
-   nothing of the client's (fds 0 and 1 become /dev/null) nor of the
-   caller's: once make runs, with what it inherits (fd 2, the build
-   lock), the watchdog closes every other descriptor, but late (if not
-   -1) only after its report is written: a file whose last descriptor
-   that is (a replaced data file) is freed while its caller answers,
-   not before (dyn_publish). */
-static void watchdog(int fdout,int late,unsigned int limit)
+/* The watchdog, in the child: runs make (child_start: its own process
+   group, stdin /dev/null, stdout and stderr to the log, fd 2, and the
+   build lock lock, if not -1, which make keeps until it is done), and
+   writes {how, value} to fdout: 0 and the wait status; 1 and the wait
+   status after it was ended at limit (child_end); 2 and errno if it
+   could not be started. It keeps nothing of the client's (fds 0 and 1
+   become /dev/null) nor of the caller's: once make runs, the watchdog
+   closes every other descriptor of its own, but late (if not -1) only
+   after its report is written: a file whose last descriptor that is
+   (a replaced data file) is freed while its caller answers, not before
+   (dyn_publish). */
+static void watchdog(int fdout,int late,int lock,unsigned int limit)
 {
+  char *args[2];
   sigset_t chld;
-  sigset_t old;
   int res[2];
   pid_t pid;
-  int r;
   int f;
 
   f = open("/dev/null",O_RDWR);
   if (f == -1 || dup2(f,0) == -1 || dup2(f,1) == -1) _exit(111);
-  if (f > 2) close(f); /* make has it as 0 and 1 */
+  if (f > 2) close(f);
 
   signal(SIGCHLD,SIG_DFL);
   sigemptyset(&chld);
   sigaddset(&chld,SIGCHLD);
-  sigprocmask(SIG_BLOCK,&chld,&old);
-  r = runmake(&pid,&old);
-  closeall(fdout,late);
-  if (r == EAGAIN || r == ENOMEM) {
-    res[0] = 2; res[1] = r;
-  }
-  else if (r) {
+  sigprocmask(SIG_BLOCK,&chld,0);
+  args[0] = "make";
+  args[1] = 0;
+  res[0] = 0;
+  if (child_start(&pid,args,environ,2,lock,1) == -1) {
     /* make not found or not runnable: as a child that could not exec
        it would have ended, exit 127 (the shell's way) */
-    res[0] = 0; res[1] = 127 << 8;
+    if (errno == EAGAIN || errno == ENOMEM) { res[0] = 2; res[1] = errno; }
+    else res[1] = 127 << 8;
+    closeall(fdout,late);
   }
   else {
-    res[0] = 0;
-    if (!ended(pid,(long) limit * 1000L)) {
-      res[0] = 1;
-      kill(-pid,SIGTERM);
-      kill(-pid,SIGCONT); /* a stopped make, too */
-      ended(pid,MAKE_KILLGRACE * 1000L);
-      kill(-pid,SIGKILL); /* the group: what make started, too */
-      ended(pid,-1);
-    }
-    res[1] = reap(pid);
+    closeall(fdout,late);
+    if (child_wait(pid,(long) limit * 1000L)) res[1] = child_reap(pid);
+    else { res[0] = 1; res[1] = child_end(pid,CHILD_KILLGRACE); }
   }
   write(fdout,(char *) res,sizeof res); /* nobody may be reading: fine */
   close(fdout);
@@ -207,8 +125,9 @@ static void watchdog(int fdout,int late,unsigned int limit)
    or a descriptor whose last close may be slow (a replaced file of
    megabytes, its blocks and page cache freed then): the watchdog
    closes its copy once make's result is reported, and the caller need
-   not wait for that. 0, or -1 with errno. */
-int make_start(struct make_job *j,unsigned int limit,int late)
+   not wait for that. lock: -1, or the build lock, which make inherits.
+   0, or -1 with errno. */
+int make_start(struct make_job *j,unsigned int limit,int late,int lock)
 {
   int pi[2];
   pid_t pid;
@@ -220,7 +139,7 @@ int make_start(struct make_job *j,unsigned int limit,int late)
   }
   pid = fork();
   if (pid == -1) { e = errno; close(pi[0]); close(pi[1]); errno = e; return -1; }
-  if (pid == 0) { close(pi[0]); watchdog(pi[1],late,limit); }
+  if (pid == 0) { close(pi[0]); watchdog(pi[1],late,lock,limit); }
   close(pi[1]);
   j->fd = pi[0];
   j->pid = pid;
@@ -275,6 +194,6 @@ int make_run(unsigned int seconds,unsigned int limit)
 {
   struct make_job j;
 
-  if (make_start(&j,limit,-1) == -1) return -1;
+  if (make_start(&j,limit,-1,-1) == -1) return -1;
   return make_wait(&j,seconds);
 }

@@ -1,7 +1,6 @@
 #ifndef MAKE_RUN_H
 #define MAKE_RUN_H
 
-#define MAKE_KILLGRACE 2 /* seconds between TERM and KILL to a make out of time */
 #define MAKE_FDMAX 65536 /* descriptors the watchdog looks at */
 
 #include <sys/types.h>
@@ -11,7 +10,7 @@ struct make_job {
   pid_t pid; /* the watchdog */
 };
 
-extern int make_start(struct make_job *,unsigned int,int);
+extern int make_start(struct make_job *,unsigned int,int,int);
 extern int make_wait(struct make_job *,unsigned int);
 extern void make_leave(struct make_job *);
 extern int make_run(unsigned int,unsigned int);

@@ -8,11 +8,9 @@
 
 /* what the hook of one request is told */
 struct onchange_req {
-  const struct dyn_req *q;   /* hosts answered good get the hook */
+  const struct dyn_req *q;   /* hosts answered good get the hook; its user */
   const char *prog;          /* $ONCHANGE */
   unsigned long timeout;     /* seconds each run may take */
-  const char *user;          /* the authenticated user */
-  unsigned int userlen;
   const char *client;        /* the client's address */
 };
 

@@ -10,6 +10,7 @@
 #include "str.h"
 #include "stralloc.h"
 #include "strerr.h"
+#include "child.h"
 #include "onchange.h"
 
 extern char **environ;
@@ -49,6 +50,7 @@ static int setvar(unsigned int i,const char *name,const char *v,unsigned int len
 static int mkenv(const struct onchange_req *x,const struct dyn_host *h)
 {
   const struct dyn_addr *a = &x->q->addr;
+  const struct dyn_result *r = &h->r;
   char text[IP6_FMT];
   unsigned int n = 0;
   unsigned int k = 0;
@@ -57,38 +59,19 @@ static int mkenv(const struct onchange_req *x,const struct dyn_host *h)
   for (i = 0;environ[i] && n < ONCHANGE_ENVMAX;++i)
     if (!str_start(environ[i],"ONCHANGE_")) envp[n++] = environ[i];
   if (!setvar(k++,"ONCHANGE_HOST",h->name.s,h->name.len)) return 0;
-  if (!setvar(k++,"ONCHANGE_USER",x->user,x->userlen)) return 0;
+  if (!setvar(k++,"ONCHANGE_USER",x->q->user.s,x->q->user.len)) return 0;
   if (!setvar(k++,"ONCHANGE_CLIENT",x->client,str_len(x->client))) return 0;
-  if (h->lines4 && a->has4) {
+  if (r->has4 && a->has4) {
     if (!setvar(k++,"ONCHANGE_NEW4",a->text4,a->len4)) return 0;
-    if (h->hasold4 && !setvar(k++,"ONCHANGE_OLD4",text,ip4_fmt(text,h->old4))) return 0;
+    if (r->hasold4 && !setvar(k++,"ONCHANGE_OLD4",text,ip4_fmt(text,r->old4))) return 0;
   }
-  if (h->lines6 && a->has6) {
+  if (r->has6 && a->has6) {
     if (!setvar(k++,"ONCHANGE_NEW6",a->text6,a->len6)) return 0;
-    if (h->hasold6 && !setvar(k++,"ONCHANGE_OLD6",text,ip6_fmt(text,h->old6))) return 0;
+    if (r->hasold6 && !setvar(k++,"ONCHANGE_OLD6",text,ip6_fmt(text,r->old6))) return 0;
   }
   for (i = 0;i < k;++i) envp[n++] = env[i].s;
   envp[n] = 0;
   return 1;
-}
-
-static void child(const struct onchange_req *x,int fd)
-{
-  int i;
-
-  setpgid(0,0);
-  if (dup2(fd,1) == -1 || dup2(fd,2) == -1) _exit(111);
-  if (fd > 2) close(fd);
-  for (i = 1;i < NSIG;++i) signal(i,SIG_DFL); /* the handler ignores SIGPIPE */
-  argv[0] = (char *) x->prog;
-  execve(x->prog,argv,envp);
-  buffer_puts(buffer_2,"unable to run ");
-  buffer_puts(buffer_2,x->prog);
-  buffer_puts(buffer_2,": ");
-  buffer_puts(buffer_2,strerr_sys(errno));
-  buffer_puts(buffer_2,"\n");
-  buffer_flush(buffer_2);
-  _exit(127);
 }
 
 /* the output of one run, relayed to fd 2 line by line with prefix,
@@ -141,6 +124,7 @@ static int relay(int fd,unsigned long long deadline,unsigned long *dropped)
 static void run(const struct onchange_req *x,const struct dyn_host *h)
 {
   unsigned long long deadline;
+  unsigned long long now;
   unsigned long dropped;
   int p[2];
   int ended;
@@ -150,25 +134,32 @@ static void run(const struct onchange_req *x,const struct dyn_host *h)
   if (!stralloc_copys(&prefix,"tinydnsdyn: onchange ") || !stralloc_catb(&prefix,h->name.s,h->name.len)
       || !stralloc_cats(&prefix,": ")) return;
   if (!mkenv(x,h)) { buffer_put(buffer_2,prefix.s,prefix.len); logs("out of memory\n"); return; }
+  argv[0] = (char *) x->prog;
   argv[1] = env[0].s + sizeof "ONCHANGE_HOST=" - 1; /* the host */
   argv[2] = 0;
   if (pipe(p) == -1) { buffer_put(buffer_2,prefix.s,prefix.len); logs("unable to make a pipe\n"); return; }
   deadline = ms() + 1000ULL * x->timeout;
-  pid = fork();
-  if (pid == -1) { close(p[0]); close(p[1]); buffer_put(buffer_2,prefix.s,prefix.len); logs("unable to fork\n"); return; }
-  if (!pid) { close(p[0]); child(x,p[1]); }
+  if (child_start(&pid,argv,envp,p[1],-1,0) == -1) {
+    close(p[0]); close(p[1]);
+    buffer_put(buffer_2,prefix.s,prefix.len);
+    logs("unable to run "); logs(x->prog); logs(": "); logs(strerr_sys(errno)); logs("\n");
+    /* as a child that could not exec it would have ended */
+    buffer_put(buffer_2,prefix.s,prefix.len);
+    logs("exit 127\n");
+    buffer_flush(buffer_2);
+    return;
+  }
   close(p[1]);
-  setpgid(pid,pid); /* as the child does: whoever is first */
   ended = relay(p[0],deadline,&dropped);
   close(p[0]);
-  /* its output ended: give it until the deadline to exit */
-  while (ended && waitpid(pid,&wstat,WNOHANG) == 0) {
-    if (ms() >= deadline) { ended = 0; break; }
-    usleep(10000);
+  /* its output ended: it has until the deadline to exit */
+  now = ms();
+  if (ended) ended = child_wait(pid,now < deadline ? (long) (deadline - now) : 0);
+  if (ended) {
+    kill(-pid,SIGKILL); /* whatever it left running goes with its group */
+    wstat = child_reap(pid);
   }
-  /* whatever it left running goes with its group */
-  kill(-pid,SIGKILL);
-  if (!ended) waitpid(pid,&wstat,0);
+  else wstat = child_end(pid,CHILD_KILLGRACE);
   buffer_put(buffer_2,prefix.s,prefix.len);
   if (!ended) { logs("killed after "); logulong(x->timeout); logs(" s"); }
   else if (WIFEXITED(wstat)) { logs("exit "); logulong(WEXITSTATUS(wstat)); }
@@ -197,16 +188,22 @@ int onchange_start(const struct onchange_req *x)
   unsigned int j;
   int n = 0;
   int fd;
+  sigset_t chld;
   pid_t pid;
 
   if (q->mode != DYN_SET) return 0;
-  for (i = 0;i < q->nh;++i) if (q->h[i].result == DYN_GOOD) ++n;
+  for (i = 0;i < q->nh;++i) if (q->h[i].r.code == DYN_GOOD) ++n;
   if (!n) return 0;
   pid = fork();
   if (pid == -1) return -1;
   if (pid) return 0;
 
   setsid();
+  /* SIGCHLD blocked: child_wait waits for it */
+  signal(SIGCHLD,SIG_DFL);
+  sigemptyset(&chld);
+  sigaddset(&chld,SIGCHLD);
+  sigprocmask(SIG_BLOCK,&chld,0);
   /* the connection is the client's alone again */
   fd = open("/dev/null",O_RDWR);
   if (fd == -1) _exit(111);
@@ -214,9 +211,9 @@ int onchange_start(const struct onchange_req *x)
   dup2(fd,1);
   if (fd > 1) close(fd);
   for (i = 0;i < q->nh;++i) {
-    if (q->h[i].result != DYN_GOOD) continue;
+    if (q->h[i].r.code != DYN_GOOD) continue;
     for (j = 0;j < i;++j)
-      if (q->h[j].result == DYN_GOOD && q->h[j].name.len == q->h[i].name.len
+      if (q->h[j].r.code == DYN_GOOD && q->h[j].name.len == q->h[i].name.len
           && byte_equal(q->h[j].name.s,q->h[i].name.len,q->h[i].name.s)) break;
     if (j < i) continue;
     run(x,&q->h[i]);

@@ -2,14 +2,12 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "alloc.h"
 #include "buffer.h"
 #include "byte.h"
 #include "case.h"
 #include "getln.h"
-#include "str.h"
 #include "datadir.h"
-#include "dnsname.h"
-#include "http.h"
 #include "lock.h"
 #include "replace.h"
 #include "status.h"
@@ -29,62 +27,51 @@ struct ev {
   int done;       /* its line was seen */
 };
 
-struct pass {
-  struct ev ev[DYN_HOSTMAX];
+static struct {
+  struct ev *ev;                  /* n of them, room for room */
   unsigned int n;
+  unsigned int room;
   unsigned long total[DYN_CODES]; /* answers to add to the "*" line */
   const char *client;
   const char *user;
   unsigned int userlen;
   unsigned long now;
-};
+} p;
 
-static struct pass p;
 static struct status_entry e;
 static stralloc fn;
 static const char *const statusfile[] = { DATADIR_STATUS, 0 };
 static stralloc lockfn;
 static stralloc line;
 static stralloc outline;
-static stralloc names;
-static stralloc one;
 static struct replace r;
+static buffer out;
 static char inspace[BUFFER_INSIZE];
 static char outspace[BUFFER_OUTSIZE];
-
-static int isfailure(int code)
-{
-  return code == DYN_NOHOST || code == DYN_ABUSE || code == DYN_DNSERR
-      || code == DYN_911 || code == DYN_BADAUTH;
-}
-
-static void clear(struct status_entry *x)
-{
-  int j;
-  x->seen = x->change4 = x->change6 = x->fail = 0;
-  x->failcode = 0;
-  x->client.len = x->failclient.len = x->user.len = 0;
-  for (j = 0;j < DYN_CODES;++j) x->count[j] = 0;
-}
 
 /* event v on the line in e; 0 if out of memory */
 static int apply(const struct ev *v)
 {
+  int j;
+
   if (v->what == EV_ADD) {
-    clear(&e);
-    if (v->change4) e.change4 = p.now;
-    if (v->change6) e.change6 = p.now;
+    e.seen = e.fail = 0;
+    e.failcode = 0;
+    e.change4 = v->change4 ? p.now : 0;
+    e.change6 = v->change6 ? p.now : 0;
+    e.client.len = e.failclient.len = e.user.len = 0;
+    for (j = 0;j < DYN_CODES;++j) e.count[j] = 0;
     return 1;
   }
   ++e.count[v->code];
-  if (v->code == DYN_GOOD || v->code == DYN_NOCHG) {
+  if (dyn_code_served(v->code)) {
     e.seen = p.now;
     if (v->change4) e.change4 = p.now;
     if (v->change6) e.change6 = p.now;
     if (!stralloc_copys(&e.client,p.client)) return 0;
     if (!stralloc_copyb(&e.user,p.user,p.userlen)) return 0;
   }
-  else if (isfailure(v->code)) {
+  else if (dyn_code_failure(v->code)) {
     e.fail = p.now;
     e.failcode = v->code;
     if (!stralloc_copys(&e.failclient,p.client)) return 0;
@@ -92,22 +79,55 @@ static int apply(const struct ev *v)
   return 1;
 }
 
+static int same(const struct ev *v,const char *name,unsigned int len)
+{
+  return v->len == len && case_equalb(v->name,len,name);
+}
+
+/* every event of the host name (from the first not done on), applied
+   to the line in e; 0 if out of memory */
+static int applyall(const char *name,unsigned int len)
+{
+  unsigned int i;
+
+  for (i = 0;i < p.n;++i)
+    if (!p.ev[i].done && same(&p.ev[i],name,len)) {
+      p.ev[i].done = 1;
+      if (!apply(&p.ev[i])) return 0;
+    }
+  return 1;
+}
+
 static struct ev *find(const stralloc *name)
 {
   unsigned int i;
-  for (i = 0;i < p.n;++i)
-    if (p.ev[i].len == name->len && case_equalb(p.ev[i].name,name->len,name->s)) return &p.ev[i];
+  for (i = 0;i < p.n;++i) if (same(&p.ev[i],name->s,name->len)) return &p.ev[i];
   return 0;
 }
 
+/* a line is made for a host without one only by these */
 static int creates(const struct ev *v)
 {
-  return v->what == EV_ADD || (v->what == EV_ANSWER && (v->code == DYN_GOOD || v->code == DYN_NOCHG));
+  return v->what == EV_ADD || (v->what == EV_ANSWER && dyn_code_served(v->code));
 }
 
-static stralloc pending;                  /* new versions of lines, back to back */
-static unsigned long at[DYN_HOSTMAX + 1]; /* where each goes in the file */
-static unsigned int size[DYN_HOSTMAX + 1];
+static void total(void)
+{
+  int j;
+  for (j = 1;j < DYN_CODES;++j) e.count[j] += p.total[j];
+}
+
+/* e as a line, into the new file; 0 if out of memory, -1 on error */
+static int emit(void)
+{
+  outline.len = 0;
+  if (!status_fmt(&outline,&e)) { errno = ENOMEM; return -1; }
+  return buffer_put(&out,outline.s,outline.len);
+}
+
+static stralloc pending;           /* new versions of lines, back to back */
+static unsigned long *at;          /* where each goes in the file */
+static unsigned int *size;
 
 /* Writes the events of p over the lines they change, in place, if
    every one has a line whose slot holds its new version; fn is open in
@@ -120,9 +140,8 @@ static int inplace(int fd)
   unsigned int n = 0;
   unsigned int pos;
   unsigned int i;
-  int total = 0;
+  int seen = 0;
   int match;
-  int j;
   struct ev *v;
 
   for (i = 0;i < p.n;++i) if (p.ev[i].what != EV_ANSWER) return 0;
@@ -134,20 +153,16 @@ static int inplace(int fd)
     if (!match) return 0; /* torn or overlong: a new file drops it */
     if (!status_parse(&e,line.s,line.len - 1)) { off += line.len; continue; }
     if (e.name.len == 1 && e.name.s[0] == '*') {
-      if (total++) return 0;
-      for (j = 1;j < DYN_CODES;++j) e.count[j] += p.total[j];
+      if (seen++) return 0;
+      total();
     }
     else {
       v = find(&e.name);
       if (!v) { off += line.len; continue; }
       if (v->done) return 0; /* a second line for it */
-      for (i = 0;i < p.n;++i)
-        if (p.ev[i].len == v->len && case_equalb(p.ev[i].name,v->len,v->name)) {
-          p.ev[i].done = 1;
-          if (!apply(&p.ev[i])) { errno = ENOMEM; return -1; }
-        }
+      if (!applyall(v->name,v->len)) { errno = ENOMEM; return -1; }
     }
-    if (n > DYN_HOSTMAX) return 0;
+    if (n >= p.n + 1) return 0;
     pos = pending.len;
     if (!status_fmt(&pending,&e)) { errno = ENOMEM; return -1; }
     if (pending.len - pos > line.len) return 0;
@@ -159,7 +174,7 @@ static int inplace(int fd)
     size[n++] = line.len;
     off += line.len;
   }
-  if (!total) return 0;
+  if (!seen) return 0;
   for (i = 0;i < p.n;++i) if (!p.ev[i].done && creates(&p.ev[i])) return 0;
   for (i = 0,pos = 0;i < n;pos += size[i++])
     if (pwrite(fd,pending.s + pos,size[i],at[i]) != (int) size[i]) {
@@ -190,14 +205,13 @@ static int update(const char *data,unsigned int wait)
 {
   struct stat st;
   buffer in;
-  buffer out;
   unsigned long kept = 0;
   unsigned int i;
   int fdlock;
   int fdin;
   int match;
-  int j;
-  int total = 0;
+  int seen = 0;
+  int x;
   struct ev *v;
 
   r.fd = -1;
@@ -205,6 +219,8 @@ static int update(const char *data,unsigned int wait)
   if (access(data,F_OK) == -1) return errno == ENOENT ? 0 : -1;
   if (!datadir_name(&fn,data,DATADIR_STATUS)) { errno = ENOMEM; return -1; }
   if (!datadir_name(&lockfn,data,DATADIR_STATUSLOCK)) { errno = ENOMEM; return -1; }
+  if (!alloc_re((char **) &at,0,(p.n + 1) * sizeof *at)) return -1;
+  if (!alloc_re((char **) &size,0,(p.n + 1) * sizeof *size)) return -1;
   fdlock = lock_open(lockfn.s);
   if (fdlock == -1) return -1;
   if (lock_wait(fdlock,wait) == -1) return fail(fdlock,-1);
@@ -215,9 +231,9 @@ static int update(const char *data,unsigned int wait)
   fdin = open(fn.s,O_RDWR | O_NOFOLLOW | O_CLOEXEC);
   if (fdin == -1 && errno != ENOENT) return fail(fdlock,-1);
   if (fdin != -1) {
-    j = inplace(fdin);
-    if (j == -1) return fail(fdlock,fdin);
-    if (j == 1) { close(fdin); close(fdlock); return 0; }
+    x = inplace(fdin);
+    if (x == -1) return fail(fdlock,fdin);
+    if (x == 1) { close(fdin); close(fdlock); return 0; }
     for (i = 0;i < p.n;++i) p.ev[i].done = 0;
     if (lseek(fdin,0,SEEK_SET) == -1) return fail(fdlock,fdin);
   }
@@ -243,26 +259,21 @@ static int update(const char *data,unsigned int wait)
       }
       if (!status_parse(&e,line.s,line.len - 1)) continue;
       if (e.name.len == 1 && e.name.s[0] == '*') {
-        if (total) continue;
-        total = 1;
-        for (j = 1;j < DYN_CODES;++j) e.count[j] += p.total[j];
+        if (seen) continue;
+        seen = 1;
+        total();
       }
       else {
         v = find(&e.name);
         if (v) {
           if (v->done) continue; /* a second line for it */
-          v->done = 1;
-          if (v->what == EV_DROP) continue;
-          for (i = 0;i < p.n;++i)
-            if (&p.ev[i] == v || (!p.ev[i].done && p.ev[i].len == v->len && case_equalb(p.ev[i].name,v->len,v->name)))
-              { p.ev[i].done = 1; if (!apply(&p.ev[i])) { errno = ENOMEM; return fail(fdlock,fdin); } }
+          if (v->what == EV_DROP) { v->done = 1; continue; }
+          if (!applyall(v->name,v->len)) { errno = ENOMEM; return fail(fdlock,fdin); }
         }
         if (kept >= STATUS_HOSTMAX) continue;
       }
       ++kept;
-      outline.len = 0;
-      if (!status_fmt(&outline,&e)) { errno = ENOMEM; return fail(fdlock,fdin); }
-      if (buffer_put(&out,outline.s,outline.len) == -1) return fail(fdlock,fdin);
+      if (emit() == -1) return fail(fdlock,fdin);
     }
     close(fdin);
     fdin = -1;
@@ -273,25 +284,14 @@ static int update(const char *data,unsigned int wait)
     v = &p.ev[i];
     if (v->done || !creates(v)) continue;
     if (kept >= STATUS_HOSTMAX) break;
-    clear(&e);
-    if (!stralloc_copyb(&e.name,v->name,v->len)) { errno = ENOMEM; return fail(fdlock,-1); }
-    for (j = i;j < (int) p.n;++j)
-      if (!p.ev[j].done && p.ev[j].len == v->len && case_equalb(p.ev[j].name,v->len,v->name)) {
-        p.ev[j].done = 1;
-        if (!apply(&p.ev[j])) { errno = ENOMEM; return fail(fdlock,-1); }
-      }
+    if (!status_parse(&e,v->name,v->len) || !applyall(v->name,v->len)) { errno = ENOMEM; return fail(fdlock,-1); }
     ++kept;
-    outline.len = 0;
-    if (!status_fmt(&outline,&e)) { errno = ENOMEM; return fail(fdlock,-1); }
-    if (buffer_put(&out,outline.s,outline.len) == -1) return fail(fdlock,-1);
+    if (emit() == -1) return fail(fdlock,-1);
   }
-  if (!total) {
-    clear(&e);
-    if (!stralloc_copys(&e.name,STATUS_TOTAL)) { errno = ENOMEM; return fail(fdlock,-1); }
-    for (j = 1;j < DYN_CODES;++j) e.count[j] = p.total[j];
-    outline.len = 0;
-    if (!status_fmt(&outline,&e)) { errno = ENOMEM; return fail(fdlock,-1); }
-    if (buffer_put(&out,outline.s,outline.len) == -1) return fail(fdlock,-1);
+  if (!seen) {
+    if (!status_parse(&e,STATUS_TOTAL,1)) { errno = ENOMEM; return fail(fdlock,-1); }
+    total();
+    if (emit() == -1) return fail(fdlock,-1);
   }
   if (buffer_flush(&out) == -1) return fail(fdlock,-1);
   if (replace_commit(&r,0) == -1) { r.fd = -1; return fail(fdlock,-1); }
@@ -299,20 +299,28 @@ static int update(const char *data,unsigned int wait)
   return 0;
 }
 
-static void reset(const struct status_req *x)
+/* p emptied, with room for n events; 0 if out of memory */
+static int reset(unsigned int n,const char *client,const char *user,unsigned int userlen,unsigned long now)
 {
   int j;
+
+  if (n > p.room) {
+    if (!alloc_re((char **) &p.ev,0,n * sizeof *p.ev)) return 0;
+    p.room = n;
+  }
   p.n = 0;
   for (j = 0;j < DYN_CODES;++j) p.total[j] = 0;
-  p.client = x ? x->client : "-";
-  p.user = x ? x->user : "";
-  p.userlen = x ? x->userlen : 0;
+  p.client = client;
+  p.user = user;
+  p.userlen = userlen;
+  p.now = now;
+  return 1;
 }
 
 static void event(const char *name,unsigned int len,int what,int code,int c4,int c6)
 {
   struct ev *v;
-  if (p.n >= DYN_HOSTMAX) return;
+  if (p.n >= p.room) return;
   v = &p.ev[p.n++];
   v->name = name;
   v->len = len;
@@ -323,66 +331,28 @@ static void event(const char *name,unsigned int len,int what,int code,int c4,int
   v->done = 0;
 }
 
-/* a badauth names hosts only in its query: those with lines already
-   get the failure; anything else in the list is nobody's */
-static int badauthhosts(const struct status_req *x)
+/* Records request q, answered as its hosts' results say (or code, one
+   answer for the whole request: then only the hosts it gave that
+   answer to, such as badauth's), from client at now, in the status
+   file of data: for each host its answer (good or nochg: seen, from
+   where, by whom, and which address changed; a failure: when, what,
+   from where) and in the "*" line every answer given. ACME requests
+   count only there. 0 on success, -1 on error (errno): nothing is
+   recorded, the caller only logs it. */
+int status_record(const char *data,const struct dyn_req *q,int code,const char *client,unsigned long now)
 {
-  unsigned int i;
-  unsigned int j;
-  int found;
-
-  static const char *const hostname[] = { "hostname", 0 };
-
-  /* as the handler reads it: a repeated one names nobody */
-  found = http_param(x->query,x->querylen,hostname,&names);
-  if (found == -1) return -1;
-  if (found != 1) return 0;
-  for (i = 0;i <= names.len && p.n < DYN_HOSTMAX;i = j + 1) {
-    j = i + byte_chr(names.s + i,names.len - i,',');
-    errno = 0;
-    if (!dnsname_fqdn(&one,names.s + i,j - i)) {
-      if (errno == ENOMEM) return -1;
-      continue;
-    }
-    /* names' storage holds every name: copy this one back in place */
-    byte_copy(names.s + i,one.len,one.s);
-    event(names.s + i,one.len,EV_ANSWER,DYN_BADAUTH,0,0);
-  }
-  return 0;
-}
-
-/* Records request x in the status file of data: for each host its
-   answer (good or nochg: seen, from where, by whom, and which address
-   changed; a failure: when, what, from where) and in the "*" line every
-   answer given. ACME requests count only there. 0 on success, -1 on
-   error (errno): nothing is recorded, the caller only logs it. */
-int status_record(const char *data,const struct status_req *x)
-{
-  const struct dyn_req *q = x->q;
   const struct dyn_host *h;
   unsigned int i;
-  int c4;
-  int c6;
 
-  reset(x);
-  p.now = x->now;
-  if (x->code) {
-    ++p.total[x->code];
-    if (x->code == DYN_BADAUTH && badauthhosts(x) == -1) { errno = ENOMEM; return -1; }
+  if (!reset(q->nh,client,q->user.s,q->user.len,now)) { errno = ENOMEM; return -1; }
+  if (code) ++p.total[code];
+  for (i = 0;i < q->nh;++i) {
+    h = &q->h[i];
+    if (h->r.code <= 0 || h->r.code >= DYN_CODES) continue;
+    if (!code) ++p.total[h->r.code];
+    if (!h->ok || q->mode == DYN_TXT) continue;
+    event(h->name.s,h->name.len,EV_ANSWER,h->r.code,h->r.new4,h->r.new6);
   }
-  else
-    for (i = 0;i < q->nh;++i) {
-      h = &q->h[i];
-      if (h->result <= 0 || h->result >= DYN_CODES) continue;
-      ++p.total[h->result];
-      if (!h->ok || q->mode == DYN_TXT) continue;
-      c4 = c6 = 0;
-      if (h->result == DYN_GOOD && q->mode == DYN_SET) {
-        c4 = h->lines4 && q->addr.has4 && !(h->hasold4 && byte_equal(h->old4,4,q->addr.ip4));
-        c6 = h->lines6 && q->addr.has6 && !(h->hasold6 && byte_equal(h->old6,16,q->addr.ip6));
-      }
-      event(h->name.s,h->name.len,EV_ANSWER,h->result,c4,c6);
-    }
   return update(data,STATUS_WAIT);
 }
 
@@ -391,8 +361,7 @@ int status_record(const char *data,const struct status_req *x)
    goes. 0 or -1 (errno). */
 int status_host(const char *data,const char *name,unsigned int len,int add,int has4,int has6,unsigned long now)
 {
-  reset(0);
-  p.now = now;
+  if (!reset(1,"-","",0,now)) { errno = ENOMEM; return -1; }
   event(name,len,add ? EV_ADD : EV_DROP,0,has4,has6);
   return update(data,STATUS_WAIT * 6);
 }

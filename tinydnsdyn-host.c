@@ -9,7 +9,6 @@
 #include "fd.h"
 #include "buffer.h"
 #include "byte.h"
-#include "getln.h"
 #include "scan.h"
 #include "str.h"
 #include "stralloc.h"
@@ -20,15 +19,17 @@
 #include "dnsname.h"
 #include "dyn.h"
 #include "hostline.h"
+#include "lock.h"
 #include "passwd.h"
 #include "replace.h"
 #include "status.h"
 
 #define FATAL "tinydnsdyn-host: fatal: "
 #define WARNING "tinydnsdyn-host: warning: "
-#define USAGE "tinydnsdyn-host: usage: tinydnsdyn-host [-t ttl] [-p passwd [-u user]] root add|remove|list [host [address [address]]]"
+#define USAGE "tinydnsdyn-host: usage: tinydnsdyn-host [-t ttl] [-p passwd [-u user]] root add|take|remove|list [host [address [address]]]"
 
 #define WAIT 120 /* seconds for the locks and the make */
+#define STATIC "data" /* the static data file, the operator's: take's source */
 
 static const char *data;      /* $DATA in ROOT */
 static const char *passwdfn;  /* -p */
@@ -40,14 +41,12 @@ static stralloc user;
 static stralloc secret;
 static stralloc pw;           /* a copy of it, for passwd_entry to wipe */
 static stralloc entry;
-static stralloc added;        /* add: the lines written */
+static stralloc added;        /* add, take: the lines written */
 static stralloc line;
-static stralloc out;
 static stralloc passwdpath;
-static struct dyn_req q;
-static struct replace r;          /* the data file's new version */
 static struct passwd_change pwc;  /* -p: the password file's */
-static struct stat datast;
+static struct dyn_txn t;          /* the data file */
+static struct dyn_txn st;         /* take: the static data file */
 
 static char outspace[BUFFER_OUTSIZE];
 
@@ -55,7 +54,8 @@ static char outspace[BUFFER_OUTSIZE];
    the data file or of the password file, and neither changes after */
 static void die(int code,const char *a,const char *b,const char *c,int e)
 {
-  if (r.fd != -1) replace_abort(&r);
+  dyn_txn_abandon(&st);
+  dyn_txn_abandon(&t);
   passwd_write_abort(&pwc);
   strerr_die(code,FATAL,a,b,c,e);
 }
@@ -164,21 +164,23 @@ static void passwdcommit(void)
     die(111,"the data file is written, the password file is not: ",why,what,errno);
 }
 
-/* -- the data file */
+/* -- the data file: one transaction (dyn_txn), as the handler's */
 
-static int fdlock = -1;
-static int fdin = -1;
+static struct dyn_req q;
+static struct dyn_batch b;
+static struct dyn_edits e;
+static struct stat datast;
 static const char *failwhy;
-static struct dyn_state st;
 
 static void fail(const char *why)
 {
   die(111,why,0,0,errno);
 }
 
-/* The files the handler opens for writing (datadir_files): if we are
-   not the data file's owner (root, say), any we would create now must
-   be the owner's, or the service could not open them afterwards. */
+/* The files the handler opens for writing (the build lock and
+   datadir_files): if we are not the data file's owner (root, say), any
+   we would create now must be the owner's, or the service could not
+   open them afterwards. */
 static void ownfiles(void)
 {
   static stralloc fn;
@@ -199,97 +201,49 @@ static void ownfiles(void)
   }
 }
 
-/* the data lock (dyn_lock, as the handler takes it), the data file
-   open, its stale temporary files gone, a temporary file for its new
-   version made, owned like it */
-static void begin(void)
+/* a request of mode for the host, as the handler would make one: a
+   batch of it alone */
+static void setreq(int mode)
 {
-  if (stat(data,&datast) == -1) die(111,"unable to stat ",data,0,errno);
-  ownfiles();
-  fdlock = dyn_lock(data,WAIT,&st,&failwhy);
-  if (fdlock == -1) fail(failwhy);
-  fdin = open(data,O_RDONLY | O_CLOEXEC);
-  if (fdin == -1) fail("unable to open data file");
-  if (fstat(fdin,&datast) == -1) fail("unable to stat data file");
-  if (dyn_cleantemp(data) == -1) fail("unable to clean temporary files");
-  r.fd = -1;
-  if (replace_open(&r,data,datast.st_mode & 07777) == -1) fail("unable to create temporary file");
-  if (datast.st_uid != geteuid() || datast.st_gid != getegid())
-    if (fchown(r.fd,datast.st_uid,datast.st_gid) == -1) fail("unable to chown temporary file");
-}
-
-/* the new version in place, its generation counted as dyn_update
-   counts it, so that whoever runs make next publishes it */
-static void commit(void)
-{
-  close(fdin);
-  if (replace_done(&r,1) == -1) fail("unable to write temporary file");
-  ++st.written;
-  if (dyn_state_write(fdlock,&st) == -1) { replace_abort(&r); fail("unable to write lock file"); }
-  if (replace_rename(&r) == -1) fail("unable to replace data file");
-  close(fdlock);
-  replace_syncdir(data);
-}
-
-static void abandon(void)
-{
-  replace_abort(&r);
-  close(fdin);
-  close(fdlock);
-}
-
-/* the request that finds the host's lines, as the handler would: in
-   DYN_TXT mode removing every challenge value, so that a pass counts
-   its address lines and drops its ACME lines (and expired ones) */
-static void setreq(void)
-{
-  byte_zero((char *) &q.h[0],sizeof q.h[0]);
+  if (!dyn_req_hosts(&q,1)) nomem();
   if (!stralloc_copy(&q.h[0].name,&name)) nomem();
   q.h[0].ok = 1;
   q.h[0].allowed = 1;
-  q.h[0].txt = 1;
-  q.nh = 1;
-  q.mode = DYN_TXT;
-  q.txt.action = DYN_TXTDEL;
-  q.txt.n = 0;
+  q.mode = mode;
+  q.ttl = ttl;
   q.now = (unsigned long) time(0);
+  if (!dyn_batch_start(&b,1,1)) nomem();
+  dyn_batch_add(&b,&q);
 }
 
-/* Copies the data file to the temporary one, line by line through
-   dyn_line, leaving out the host's ACME lines and expired ones; with
-   drop, its address lines too.
-   Returns the host's address lines seen. Lines longer than DYN_LINEMAX
-   are nobody's: copied as they are. */
-static unsigned long copy(int drop,int *endnl)
+/* the data lock (as the handler takes it) and the data file open; its
+   host's lines counted by the request of mode */
+static void begin(int mode)
 {
-  char inspace[BUFFER_INSIZE];
-  buffer in;
-  buffer o;
-  unsigned long before;
-  int match;
-  int atstart = 1;
-  int x;
+  if (stat(data,&datast) == -1) die(111,"unable to stat ",data,0,errno);
+  ownfiles();
+  if (dyn_txn_lock(&t,data,WAIT,&failwhy) == -1) fail(failwhy);
+  if (dyn_txn_open(&t,&failwhy) == -1) fail(failwhy);
+  setreq(mode);
+  if (dyn_count(&b,t.fdin,&e) == -1) fail(e.why);
+}
 
-  *endnl = 1;
-  buffer_init(&in,buffer_unixread,fdin,inspace,sizeof inspace);
-  buffer_init(&o,buffer_unixwrite,r.fd,outspace,sizeof outspace);
-  for (;;) {
-    if (getln(&in,&line,&match,'\n',DYN_LINEMAX + 1) == -1) fail("unable to read data file");
-    if (!line.len) break;
-    x = 0;
-    if (atstart && (match || line.len <= DYN_LINEMAX)) {
-      before = q.h[0].lines;
-      x = dyn_line(&q,line.s,line.len,&out);
-      if (x == -1) nomem();
-      /* 1: an ACME line that goes (the host's, or expired) */
-      if (q.h[0].lines > before) x = drop; /* one of its address lines */
-    }
-    if (!x && buffer_put(&o,line.s,line.len) == -1) fail("unable to write temporary file");
-    if (!x) *endnl = match;
-    atstart = match;
-  }
-  if (buffer_flush(&o) == -1) fail("unable to write temporary file");
-  return q.h[0].lines;
+/* x's new version (a pass of the request) written and synced */
+static void rewrite(struct dyn_txn *x)
+{
+  if (dyn_txn_new(x,&failwhy) == -1) fail(failwhy);
+  if (dyn_write(&b,x->fdin,x->r.fd,&e) == -1) fail(e.why);
+  if (dyn_txn_sync(x,&failwhy) == -1) fail(failwhy);
+}
+
+/* the new version in place, its generation counted as the handler
+   counts it, so that whoever runs make next publishes it */
+static void commit(void)
+{
+  if (dyn_txn_commit(&t,&failwhy) == -1) fail(failwhy);
+  dyn_txn_abandon(&t);
+  dyn_txn_unlock(&t);
+  replace_syncdir(data);
 }
 
 static void catulong(stralloc *sa,unsigned long u)
@@ -322,15 +276,22 @@ static void newlines(void)
 
 static void publish(void)
 {
+  struct dyn_pub p;
   const char *why;
-  int wstat;
   int x;
 
   deadline_set(WAIT);
-  x = dyn_publish(data,st.written,0,WAIT,WAIT,0,-1,&wstat,&why);
+  p.data = data;
+  p.gen = t.state.written;
+  p.always = 0;
+  p.wait = WAIT;
+  p.limit = WAIT;
+  p.sync = 0;
+  p.fdold = -1;
+  x = dyn_publish(&p,&why);
   if (x == -1) die(111,why,0,0,errno);
   if (x == 1) {
-    if (WIFEXITED(wstat)) die(111,"the data file is written, but make failed",0,0,0);
+    if (WIFEXITED(p.wstat)) die(111,"the data file is written, but make failed",0,0,0);
     die(111,"the data file is written, but make was killed",0,0,0);
   }
   put("published: ");
@@ -340,28 +301,20 @@ static void publish(void)
 
 /* -- commands */
 
-static void doadd(void)
+static void newuser(void)
 {
-  int endnl;
-
   if (passwdfn) {
     getuser();
     passwdbegin(PASSWD_NEW);
   }
-  newlines();
-  setreq();
-  begin();
-  if (copy(0,&endnl)) {
-    abandon();
-    die(100,name.s," already has address lines in ",data,0);
-  }
-  if (!endnl && write(r.fd,"\n",1) != 1) fail("unable to write temporary file");
-  if (write(r.fd,added.s,added.len) != (int) added.len) fail("unable to write temporary file");
-  commit();
+}
+
+/* the user made (-p), the status line, what was added; then make */
+static void added_(int has4,int has6)
+{
   if (passwdfn) passwdcommit();
-  if (status_host(data,name.s,name.len,1,addr.has4,addr.has6,(unsigned long) time(0)) == -1)
+  if (status_host(data,name.s,name.len,1,has4,has6,(unsigned long) time(0)) == -1)
     strerr_warn(WARNING,"unable to add the host to the status file",0,0,errno);
-  put("added: ");
   buffer_put(buffer_1,added.s,added.len);
   if (passwdfn) {
     /* before make, which may fail: the user exists now */
@@ -377,9 +330,74 @@ static void doadd(void)
   putflush();
 }
 
+/* add: a new host, or the other family of one */
+static void doadd(void)
+{
+  const struct dyn_count *c = 0;
+
+  newuser();
+  newlines();
+  begin(DYN_ADD);
+  c = &q.h[0].c;
+  if ((addr.has4 && c->lines4) || (addr.has6 && c->lines6)) {
+    dyn_txn_abandon(&t);
+    die(100,name.s," already has address lines of that family in ",data,0);
+  }
+  if (!stralloc_copy(&q.add,&added)) nomem();
+  rewrite(&t);
+  commit();
+  if (!stralloc_copys(&line,"added: ") || !stralloc_cat(&line,&added) || !stralloc_copy(&added,&line)) nomem();
+  added_(addr.has4 || c->lines4,addr.has6 || c->lines6);
+}
+
+/* take: the host's address lines move from the static data file into
+   the data file, with a dynamic TTL */
+static void dotake(void)
+{
+  const struct dyn_count *c;
+  int fdmake;
+
+  if (str_equal(data,STATIC)) die(100,"$DATA is ",STATIC,": nothing to take from",0);
+  newuser();
+  begin(DYN_ADD);
+  if (q.h[0].c.lines) {
+    dyn_txn_abandon(&t);
+    die(100,name.s," already has address lines in ",data,0);
+  }
+  /* no make between the two renames: it would serve the host twice */
+  fdmake = lock_open(DATADIR_MAKELOCK);
+  if (fdmake == -1 || lock_wait(fdmake,WAIT) == -1) die(111,"unable to lock ",DATADIR_MAKELOCK,0,errno);
+  st.fn = STATIC;
+  st.fdlock = -1;
+  st.r.fd = -1;
+  st.r.tmp.len = 0;
+  if (dyn_txn_open(&st,&failwhy) == -1) die(111,"unable to open ",STATIC,0,errno);
+  setreq(DYN_TAKE);
+  if (dyn_count(&b,st.fdin,&e) == -1) fail(e.why);
+  c = &q.h[0].c;
+  if (!c->lines) {
+    dyn_txn_abandon(&st);
+    dyn_txn_abandon(&t);
+    die(100,name.s," has no address lines in ",STATIC,0);
+  }
+  rewrite(&st);
+  if (!stralloc_copy(&added,&q.add)) nomem();
+  /* then the data file gets them, as add adds */
+  setreq(DYN_ADD);
+  if (!stralloc_copy(&q.add,&added)) nomem();
+  rewrite(&t);
+  commit();
+  if (replace_rename(&st.r) == -1) die(111,"the data file has the lines, but ",STATIC," could not be replaced: remove them from it",errno);
+  st.r.tmp.len = 0;
+  dyn_txn_abandon(&st);
+  replace_syncdir(STATIC);
+  close(fdmake);
+  if (!stralloc_copys(&line,"took: ") || !stralloc_cat(&line,&added) || !stralloc_copy(&added,&line)) nomem();
+  added_(c->lines4 > 0,c->lines6 > 0);
+}
+
 static void doremove(void)
 {
-  int endnl;
   int dropuser = 0;
   unsigned long n;
 
@@ -387,13 +405,13 @@ static void doremove(void)
     getuser();
     dropuser = passwdbegin(PASSWD_DROP);
   }
-  setreq();
-  begin();
-  n = copy(1,&endnl);
+  begin(DYN_DROP);
+  n = q.h[0].c.lines;
   if (!n) {
-    abandon();
+    dyn_txn_abandon(&t);
     die(100,name.s," has no address lines in ",data,0);
   }
+  rewrite(&t);
   commit();
   if (dropuser) passwdcommit();
   if (status_host(data,name.s,name.len,0,0,0,(unsigned long) time(0)) == -1)
@@ -417,32 +435,36 @@ static void doremove(void)
   putflush();
 }
 
+/* list: a line of the data file, printed if it is a host's address line */
+static int listed(void *arg,const char *s,unsigned int len)
+{
+  struct dyn_addr a;
+  int wild;
+  int x;
+
+  (void) arg;
+  x = hostline(s,len,&name,&wild,&a);
+  if (x <= 0) return x;
+  if (wild) put("*.");
+  buffer_put(buffer_1,name.s,name.len);
+  put(" ");
+  if (a.has4) buffer_put(buffer_1,a.text4,a.len4);
+  else if (a.has6) buffer_put(buffer_1,a.text6,a.len6);
+  else put("-");
+  put("\n");
+  return 0;
+}
+
 /* every address line of the data file: host, then its address */
 static void dolist(void)
 {
-  char inspace[BUFFER_INSIZE];
-  struct dyn_addr a;
-  buffer in;
-  int atstart = 1;
-  int wild;
-  int x;
   int fd;
 
   fd = open(data,O_RDONLY | O_CLOEXEC);
   if (fd == -1) die(111,"unable to open ",data,0,errno);
-  buffer_init(&in,buffer_unixread,fd,inspace,sizeof inspace);
-  while ((x = hostline_get(&in,&line,&atstart,&name,&wild,&a))) {
-    if (x == -1) {
-      if (errno == ENOMEM) nomem();
-      die(111,"unable to read ",data,0,errno);
-    }
-    if (wild) put("*.");
-    buffer_put(buffer_1,name.s,name.len);
-    put(" ");
-    if (a.has4) buffer_put(buffer_1,a.text4,a.len4);
-    else if (a.has6) buffer_put(buffer_1,a.text6,a.len6);
-    else put("-");
-    put("\n");
+  if (dyn_list(fd,listed,0) == -1) {
+    if (errno == ENOMEM) nomem();
+    die(111,"unable to read ",data,0,errno);
   }
   close(fd);
   putflush();
@@ -455,7 +477,9 @@ int main(int argc,char **argv)
 
   if (fd_std() == -1) _exit(111); /* nowhere to say so */
   signal(SIGXFSZ,SIG_IGN); /* over ulimit -f: EFBIG, said, no temp left */
-  r.fd = -1;
+  t.fdin = st.fdin = -1;
+  t.fdlock = st.fdlock = -1;
+  t.r.fd = st.r.fd = -1;
   pwc.fdlock = -1;
   while ((opt = getopt(argc,argv,"t:p:u:")) != -1)
     switch (opt) {
@@ -479,7 +503,7 @@ int main(int argc,char **argv)
     gethost(argv[2]);
     getaddr(argv + 3);
   }
-  else if (str_equal(x,"remove")) {
+  else if (str_equal(x,"remove") || str_equal(x,"take")) {
     if (argc != 3) usage(0);
     gethost(argv[2]);
   }
@@ -496,6 +520,7 @@ int main(int argc,char **argv)
   }
   if (chdir(argv[0]) == -1) die(111,"unable to chdir to ",argv[0],0,errno);
   if (str_equal(x,"add")) doadd();
+  else if (str_equal(x,"take")) dotake();
   else if (str_equal(x,"remove")) doremove();
   else dolist();
   return 0;

@@ -76,54 +76,60 @@ static int byname(const void *a,const void *b)
 
 /* -- the data file: every host with address lines, by dyn_line's rules */
 
-static void readdata(void)
+/* the first address of each family of a host */
+static void addaddr(struct dyn_addr *to,const struct dyn_addr *a)
 {
-  char space[BUFFER_INSIZE];
+  if (a->has4 && !to->has4) {
+    to->has4 = 1; byte_copy(to->text4,a->len4,a->text4); to->len4 = a->len4;
+  }
+  if (a->has6 && !to->has6) {
+    to->has6 = 1; byte_copy(to->text6,a->len6,a->text6); to->len6 = a->len6;
+  }
+}
+
+/* a line of the data file (dyn_list): a host's address line is kept */
+static int hostof(void *arg,const char *s,unsigned int len)
+{
   struct dyn_addr a;
-  buffer b;
   unsigned int i;
-  unsigned int j;
-  int atstart = 1;
   int wild;
   int x;
+
+  (void) arg;
+  x = hostline(s,len,&name,&wild,&a);
+  if (x <= 0) return x;
+  if (nh && h[nh - 1].namelen == name.len && byte_equal(S(h[nh - 1].name),name.len,name.s)) i = nh - 1;
+  else {
+    if (nh == LINEMAX) { more = 1; return 0; }
+    i = nh++;
+    byte_zero((char *) &h[i],sizeof h[i]);
+    h[i].namelen = name.len;
+    h[i].name = keep(name.s,name.len);
+  }
+  addaddr(&h[i].a,&a);
+  return 0;
+}
+
+static void readdata(void)
+{
+  unsigned int i;
+  unsigned int j;
   int fd;
 
   h = (struct host *) malloc(LINEMAX * sizeof *h);
   if (!h) nomem();
   fd = open(data,O_RDONLY | O_CLOEXEC);
   if (fd == -1) strerr_die(111,FATAL,"unable to open ",data,0,errno);
-  buffer_init(&b,buffer_unixread,fd,space,sizeof space);
-  while ((x = hostline_get(&b,&line,&atstart,&name,&wild,&a))) {
-    if (x == -1) {
-      if (errno == ENOMEM) nomem();
-      strerr_die(111,FATAL,"unable to read ",data,0,errno);
-    }
-    if (nh && h[nh - 1].namelen == name.len && byte_equal(S(h[nh - 1].name),name.len,name.s)) i = nh - 1;
-    else {
-      if (nh == LINEMAX) { more = 1; continue; }
-      i = nh++;
-      byte_zero((char *) &h[i],sizeof h[i]);
-      h[i].namelen = name.len;
-      h[i].name = keep(name.s,name.len);
-    }
-    if (a.has4 && !h[i].a.has4) {
-      h[i].a.has4 = 1; byte_copy(h[i].a.text4,a.len4,a.text4); h[i].a.len4 = a.len4;
-    }
-    if (a.has6 && !h[i].a.has6) {
-      h[i].a.has6 = 1; byte_copy(h[i].a.text6,a.len6,a.text6); h[i].a.len6 = a.len6;
-    }
+  if (dyn_list(fd,hostof,0) == -1) {
+    if (errno == ENOMEM) nomem();
+    strerr_die(111,FATAL,"unable to read ",data,0,errno);
   }
   close(fd);
   /* a host's lines need not be together: sort, then merge */
   qsort(h,nh,sizeof *h,byname);
   for (i = 0,j = 0;i < nh;++i) {
     if (j && str_equal(S(h[j - 1].name),S(h[i].name))) {
-      if (!h[j - 1].a.has4 && h[i].a.has4) {
-        h[j - 1].a.has4 = 1; byte_copy(h[j - 1].a.text4,h[i].a.len4,h[i].a.text4); h[j - 1].a.len4 = h[i].a.len4;
-      }
-      if (!h[j - 1].a.has6 && h[i].a.has6) {
-        h[j - 1].a.has6 = 1; byte_copy(h[j - 1].a.text6,h[i].a.len6,h[i].a.text6); h[j - 1].a.len6 = h[i].a.len6;
-      }
+      addaddr(&h[j - 1].a,&h[i].a);
       continue;
     }
     if (j != i) h[j] = h[i];
@@ -218,8 +224,11 @@ static int isstale(const struct host *x)
 
 static unsigned long failures(const struct host *x)
 {
-  return x->count[DYN_NOHOST] + x->count[DYN_ABUSE] + x->count[DYN_DNSERR]
-       + x->count[DYN_911] + x->count[DYN_BADAUTH];
+  unsigned long n = 0;
+  int j;
+
+  for (j = 1;j < DYN_CODES;++j) if (dyn_code_failure(j)) n += x->count[j];
+  return n;
 }
 
 /* never seen first, then the longest unseen: what needs a look on top */
@@ -367,8 +376,6 @@ static void sample(const char *metric,const struct host *x,const char *k,const c
   outs("\n");
 }
 
-static const int hostcodes[] = { DYN_GOOD, DYN_NOCHG, DYN_NOHOST, DYN_ABUSE, DYN_DNSERR, DYN_911, DYN_BADAUTH, 0 };
-
 static void metrics(void)
 {
   static struct replace r;
@@ -392,8 +399,9 @@ static void metrics(void)
   for (i = 0;i < nh;++i) sample("tinydnsdyn_host_stale",&h[i],0,0,(unsigned long) isstale(&h[i]));
   help("tinydnsdyn_host_answers_total","counter","Answers given for the host, by code.");
   for (i = 0;i < nh;++i)
-    for (j = 0;hostcodes[j];++j)
-      sample("tinydnsdyn_host_answers_total",&h[i],"code",dyn_code_word(hostcodes[j]),h[i].count[hostcodes[j]]);
+    for (j = 1;j < DYN_CODES;++j)
+      if (dyn_code_metric(j))
+        sample("tinydnsdyn_host_answers_total",&h[i],"code",dyn_code_word(j),h[i].count[j]);
   help("tinydnsdyn_answers_total","counter","Answers given to requests with credentials, by code.");
   for (j = 1;j < DYN_CODES;++j) {
     outs("tinydnsdyn_answers_total{code=\""); outs(dyn_code_word(j)); outs("\"} ");
@@ -402,7 +410,7 @@ static void metrics(void)
   }
 
   if (replace_open(&r,prom,0644) == -1) strerr_die(111,FATAL,"unable to create a temporary file for ",prom,0,errno);
-  if (write(r.fd,out.s,out.len) != (int) out.len) {
+  if (allwrite(buffer_unixwrite,r.fd,out.s,out.len) == -1) {
     replace_abort(&r);
     strerr_die(111,FATAL,"unable to write a temporary file for ",prom,0,errno);
   }

@@ -56,11 +56,11 @@ static struct http_request r;
 static struct dyn_req q;
 static int status = 200;
 static int authed;       /* the user is logged: the request is checked */
+static int authflags;    /* the user's password file flags (AUTH_ACME) */
 
 static stralloc logline; /* the one line for fd 2, built as we go */
 static stralloc body;
 static stralloc why;     /* finish: the reason for a fatal line */
-static stralloc user;
 static stralloc pass;
 static stralloc domains;
 static stralloc param;   /* a query parameter's value */
@@ -70,9 +70,20 @@ static stralloc authfailfn;
 static int reqcode;   /* DYN_*: the one answer to the whole request */
 static int authtried; /* credentials given: the request goes into the status file */
 
+/* Out of memory: 911 and one log line, with nothing allocated; the
+   request is over. HEAD gets no body. */
 static void nomem(void)
 {
-  strerr_die(111,FATAL,"out of memory",0,0,0);
+  static const char head[] = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 4\r\nConnection: close\r\n\r\n";
+  static const char line[] = FATAL "out of memory; ";
+
+  deadline_set(conf.timeout);
+  if (allwrite(deadline_write,1,head,sizeof head - 1) == 0 && !r.head) allwrite(deadline_write,1,"911\n",4);
+  shutdown(1,SHUT_WR);
+  allwrite(buffer_unixwrite,2,line,sizeof line - 1);
+  allwrite(buffer_unixwrite,2,remoteip,str_len(remoteip));
+  allwrite(buffer_unixwrite,2," 911\n",5);
+  _exit(111);
 }
 
 static void logcats(const char *s)
@@ -94,18 +105,8 @@ static void logcatulong(unsigned long u)
    failing costs history, never the answer */
 static void record(void)
 {
-  struct status_req x;
-
   if (!authtried || !conf.status) return;
-  x.q = &q;
-  x.code = reqcode;
-  x.query = r.query;
-  x.querylen = r.querylen;
-  x.user = user.s;
-  x.userlen = user.len;
-  x.client = remoteip;
-  x.now = (unsigned long) time(0);
-  if (status_record(conf.data,&x) == -1) {
+  if (status_record(conf.data,&q,reqcode,remoteip,(unsigned long) time(0)) == -1) {
     logcats(" (status not recorded: ");
     logcats(strerr_sys(errno));
     logcats(")");
@@ -122,8 +123,6 @@ static void onchange(void)
   x.q = &q;
   x.prog = conf.onchange;
   x.timeout = conf.onchangetimeout;
-  x.user = user.s;
-  x.userlen = user.len;
   x.client = remoteip;
   if (onchange_start(&x) == -1) strerr_warn("tinydnsdyn: warning: ","unable to start $ONCHANGE: ",strerr_sys(errno),0,0);
 }
@@ -183,12 +182,6 @@ static void fail911(const char *reason,int e)
   if (!stralloc_copys(&body,"911\n")) nomem();
   logcats(" 911");
   finish(111,0,reason,e);
-}
-
-static void badauth(void)
-{
-  reqcode = DYN_BADAUTH;
-  refuse(401,dyn_code_word(DYN_BADAUTH),"WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
 }
 
 static void bad(const char *reason,int e)
@@ -378,9 +371,9 @@ static void repeated(const char *const *names)
   answer1(DYN_BADAGENT);
 }
 
-/* 1 if the query or the form body has the parameter names (its value
-   in param), 0 if not; refuses the request if it is there twice */
-static int getparam(const char *const *names)
+/* how many times the query and the form body have the parameter
+   names (a value in param) */
+static int findparam(const char *const *names)
 {
   int x;
   int y = 0;
@@ -391,8 +384,56 @@ static int getparam(const char *const *names)
     y = http_param(r.body,r.bodylen,names,x ? &other : &param);
     if (y == -1) nomem();
   }
-  if (x + y > 1) repeated(names);
   return x + y;
+}
+
+/* 1 if the query or the form body has the parameter names (its value
+   in param), 0 if not; refuses the request if it is there twice */
+static int getparam(const char *const *names)
+{
+  int n = findparam(names);
+
+  if (n > 1) repeated(names);
+  return n;
+}
+
+/* the names in param, separated by commas, as q's hosts: each valid
+   one ok (lower case, no trailing dot), the others kept as they are
+   for the log only */
+static void names(void)
+{
+  struct dyn_host *h;
+  unsigned int i;
+  unsigned int j;
+  unsigned int n = 1;
+
+  for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
+  if (!dyn_req_hosts(&q,n)) nomem();
+  for (i = 0,h = q.h;i <= param.len;i = j + 1,++h) {
+    j = i + byte_chr(param.s + i,param.len - i,',');
+    errno = 0; /* dnsname_fqdn sets it only when out of memory */
+    h->ok = dnsname_fqdn(&h->name,param.s + i,j - i);
+    if (!h->ok && errno == ENOMEM) nomem();
+    if (!h->ok && !stralloc_copyb(&h->name,param.s + i,j - i)) nomem();
+  }
+}
+
+/* 401. With credentials, the hosts the request names get the failure
+   in the status file (record): a repeated hostname names nobody. */
+static void badauth(void)
+{
+  unsigned int i;
+  unsigned int n = 1;
+
+  reqcode = DYN_BADAUTH;
+  if (authtried && conf.status && findparam(p_hostname) == 1) {
+    for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
+    if (n <= conf.maxhosts) {
+      names();
+      for (i = 0;i < q.nh;++i) if (q.h[i].ok) q.h[i].r.code = DYN_BADAUTH;
+    }
+  }
+  refuse(401,dyn_code_word(DYN_BADAUTH),"WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
 }
 
 /* a value that is there and not empty */
@@ -410,7 +451,7 @@ static int getvalue(const char *const *names)
 static void getcredentials(void)
 {
   if (r.hasauth) {
-    if (!auth_basic(r.auth,r.authlen,&user,&pass)) { logcats(" -"); badauth(); }
+    if (!auth_basic(r.auth,r.authlen,&q.user,&pass)) { logcats(" -"); badauth(); }
     return;
   }
   if (!getparam(p_user) || !param.len || param.len > AUTH_USERMAX
@@ -420,7 +461,7 @@ static void getcredentials(void)
     logcats(" -");
     badauth();
   }
-  if (!stralloc_copy(&user,&param)) nomem();
+  if (!stralloc_copy(&q.user,&param)) nomem();
   if (!getparam(p_pass)) param.len = 0;
   if (!stralloc_copy(&pass,&param)) nomem();
   byte_zero(param.s,param.len);
@@ -435,8 +476,8 @@ static void authenticate(void)
   getcredentials();
   authtried = 1;
   logcats(" ");
-  logsafe(user.s,user.len);
-  ok = auth_check(conf.passwd,user.s,user.len,pass.s,pass.len,&domains,&note);
+  logsafe(q.user.s,q.user.len);
+  ok = auth_check(conf.passwd,q.user.s,q.user.len,pass.s,pass.len,&domains,&authflags,&note);
   byte_zero(pass.s,pass.len);
   if (ok == -1 && errno == ENOMEM) fail911("unable to check password: out of memory",0);
   if (ok == -1) fail911("unable to read password file",errno);
@@ -475,10 +516,9 @@ static void checkagent(void)
   if (conf.requireagent && !r.agentlen) answer1(DYN_BADAGENT);
 }
 
-/* No hostname, or hostname=YES (some routers have no field for it):
-   the user's one host, if the password file's domain list names
-   exactly one; else the user name, if it is a host name the user may
-   update; else none (notfqdn). */
+/* The host of a request that names none: the user's one host, if the
+   password file's domain list names exactly one; else the user name,
+   if it is a host name the user may update; else none (notfqdn). */
 static void inferhost(void)
 {
   static stralloc name;
@@ -489,7 +529,7 @@ static void inferhost(void)
   if (x) return;
   param.len = 0;
   errno = 0;
-  if (!dnsname_fqdn(&name,user.s,user.len)) {
+  if (!dnsname_fqdn(&name,q.user.s,q.user.len)) {
     if (errno == ENOMEM) nomem();
     return;
   }
@@ -497,30 +537,20 @@ static void inferhost(void)
     if (!stralloc_copy(&param,&name)) nomem();
 }
 
+/* No hostname, an empty one, or hostname=YES (some routers have no
+   field for it, or an empty placeholder): inferred (inferhost). */
 static void gethosts(void)
 {
-  struct dyn_host *h;
   unsigned int i;
-  unsigned int j;
-  unsigned int n;
+  unsigned int n = 1;
 
-  if (!getparam(p_hostname) || (param.len == 3 && case_equalb(param.s,3,"yes"))) inferhost();
+  if (!getparam(p_hostname) || !param.len || (param.len == 3 && case_equalb(param.s,3,"yes"))) inferhost();
   if (!param.len) answer1(DYN_NOTFQDN);
-  n = 1;
   for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
   if (n > conf.maxhosts) answer1(DYN_NUMHOST);
-  for (i = 0;i <= param.len;i = j + 1) {
-    j = i + byte_chr(param.s + i,param.len - i,',');
-    h = &q.h[q.nh++];
-    errno = 0; /* dnsname_fqdn sets it only when out of memory */
-    h->ok = dnsname_fqdn(&h->name,param.s + i,j - i);
-    if (!h->ok && errno == ENOMEM) nomem();
-    if (!h->ok) {
-      /* keep the raw name for the log only */
-      if (!stralloc_copyb(&h->name,param.s + i,j - i)) nomem();
-    }
-    else h->allowed = auth_allows(&domains,h->name.s,h->name.len);
-  }
+  names();
+  for (i = 0;i < q.nh;++i)
+    if (q.h[i].ok) q.h[i].allowed = auth_allows(&domains,q.h[i].name.s,q.h[i].name.len);
 }
 
 /* The ACME DNS-01 extension: txt=V1,V2 adds challenge values to
@@ -532,7 +562,6 @@ static void gethosts(void)
 static int gettxt(void)
 {
   static stralloc action;
-  unsigned int i;
   int qa;
   int qt;
 
@@ -554,9 +583,7 @@ static int gettxt(void)
   /* an empty txt= beside an address, no action: which was meant? */
   if (!q.txt.n && !qa && (getparam(p_myip) || getparam(p_ip4) || getparam(p_ip6) || getparam(p_prefix)))
     answer1(DYN_BADAGENT);
-  /* tinydns-data refuses a name over 253 bytes */
-  for (i = 0;i < q.nh;++i)
-    if (q.h[i].ok && q.h[i].name.len > DYN_TXTNAMEMAX) q.h[i].ok = 0;
+  dyn_txtnames(&q);
   q.txt.lifetime = conf.acmelifetime;
   return 1;
 }
@@ -648,12 +675,14 @@ static void getoffline(void)
   else q.mode = DYN_KEEP;
 }
 
-/* what the request asks: ACME values, or addresses */
+/* what the request asks: ACME values, or addresses; a key for ACME
+   challenges only (AUTH_ACME) asks for no address: badauth, not
+   counted as a failed login (the password was right) */
 static void getchange(void)
 {
-  q.limits = conf.limits;
   q.now = (unsigned long) time(0);
   if (gettxt()) return;
+  if (authflags & AUTH_ACME) { logcats(" acme-only"); badauth(); }
   getaddr();
   getoffline();
 }
@@ -662,34 +691,34 @@ static void getchange(void)
 static void results(void)
 {
   const struct dyn_addr *a = &q.addr;
-  const struct dyn_host *h;
+  const struct dyn_result *x;
   unsigned int i;
   const char *sep;
   const char *word;
 
   if (!stralloc_copys(&body,"")) nomem();
   for (i = 0;i < q.nh;++i) {
-    h = &q.h[i];
-    word = dyn_code_word(h->result);
+    x = &q.h[i].r;
+    word = dyn_code_word(x->code);
     if (!stralloc_cats(&body,word)) nomem();
     logcats(" ");
-    logsafe(h->name.s,h->name.len);
+    logsafe(q.h[i].name.s,q.h[i].name.len);
     logcats("=");
     logcats(word);
-    if (h->result == DYN_ABUSE && h->ptr) logcats(" ptr-in-served-zone");
-    if (dyn_code_served(h->result) && q.mode == DYN_SET) {
+    if (dyn_why_word(x->why)) { logcats(" "); logcats(dyn_why_word(x->why)); }
+    if (dyn_code_served(x->code) && q.mode == DYN_SET) {
       /* the addresses the host now has: a family without lines is not
          echoed. ddclient and inadyn look only at the code before. */
       sep = " ";
-      if (h->lines4) {
+      if (x->has4) {
         if (!stralloc_cats(&body,sep) || !stralloc_catb(&body,a->text4,a->len4)) nomem();
         logcats(":");
         if (!stralloc_catb(&logline,a->text4,a->len4)) nomem();
         sep = ",";
       }
-      if (h->lines6) {
+      if (x->has6) {
         if (!stralloc_cats(&body,sep) || !stralloc_catb(&body,a->text6,a->len6)) nomem();
-        logcats(h->lines4 ? "," : ":");
+        logcats(x->has4 ? "," : ":");
         if (!stralloc_catb(&logline,a->text6,a->len6)) nomem();
       }
     }
@@ -702,13 +731,36 @@ static void unserved(int code)
 {
   unsigned int i;
   for (i = 0;i < q.nh;++i)
-    if (dyn_code_served(q.h[i].result)) q.h[i].result = code;
+    if (dyn_code_served(q.h[i].r.code)) q.h[i].r.code = code;
 }
 
 static int served(void)
 {
   unsigned int i;
-  for (i = 0;i < q.nh;++i) if (dyn_code_served(q.h[i].result)) return 1;
+  for (i = 0;i < q.nh;++i) if (dyn_code_served(q.h[i].r.code)) return 1;
+  return 0;
+}
+
+/* A waiting change read back by this handler as leader: its hosts are
+   its user's only if the password file says so now (dyn_opts). The
+   last user's list is kept: a burst is often one user's. */
+static int recheck(struct dyn_req *w)
+{
+  static stralloc last;
+  static stralloc doms;
+  static int found;
+  static int fl;
+  unsigned int i;
+
+  if (!last.s || last.len != w->user.len || !byte_equal(last.s,last.len,w->user.s)) {
+    found = auth_domains(conf.passwd,w->user.s,w->user.len,&doms,&fl);
+    if (found == -1) { last.len = 0; return -1; }
+    if (!stralloc_copy(&last,&w->user)) { last.len = 0; errno = ENOMEM; return -1; }
+  }
+  /* a key for challenges changes no address */
+  if ((fl & AUTH_ACME) && w->mode != DYN_TXT) found = 0;
+  for (i = 0;i < w->nh;++i)
+    w->h[i].allowed = found && w->h[i].ok && auth_allows(&doms,w->h[i].name.s,w->h[i].name.len);
   return 0;
 }
 
@@ -716,30 +768,43 @@ static int served(void)
    address is served, a make that has seen it, unless one already has. */
 static void update(void)
 {
-  struct dyn_state st;
+  struct dyn_opts o;
+  struct dyn_done d;
+  struct dyn_pub p;
   const char *reason;
   unsigned int i;
   int changed;
   int pub;
-  int wstat;
-  int fdold;
 
   deadline_set(conf.timeout); /* for the locks and the make we may wait for */
-  changed = dyn_update(&q,conf.data,deadline_left(),!conf.groupcommit,&st,&fdold,&reason);
+  o.data = conf.data;
+  o.wait = deadline_left();
+  o.alone = !conf.groupcommit;
+  o.limits = conf.limits;
+  o.recheck = recheck;
+  changed = dyn_update(&q,&o,&d,&reason);
   if (changed == -1) {
-    for (i = 0;i < q.nh;++i) q.h[i].result = q.h[i].ok ? DYN_911 : DYN_NOTFQDN;
+    if (errno == ENOMEM) nomem();
+    for (i = 0;i < q.nh;++i) q.h[i].r.code = q.h[i].ok ? DYN_911 : DYN_NOTFQDN;
     results();
     finish(111,0,reason,errno);
   }
-  if (!served() || (!changed && dyn_published(&st,st.written))) return;
-  pub = dyn_publish(conf.data,st.written,changed && !conf.groupcommit,deadline_left(),conf.maketimeout,changed,fdold,&wstat,&reason);
+  if (!served() || (!changed && dyn_published(&d.state,d.state.written))) return;
+  p.data = conf.data;
+  p.gen = d.state.written;
+  p.always = changed && !conf.groupcommit;
+  p.wait = deadline_left();
+  p.limit = conf.maketimeout;
+  p.sync = changed;
+  p.fdold = d.fdold;
+  pub = dyn_publish(&p,&reason);
   if (!pub) return;
   unserved(pub == 1 ? DYN_DNSERR : DYN_911);
   results();
   if (pub == -1) finish(111,0,reason,errno);
   logcats("; make failed: ");
-  if (WIFEXITED(wstat)) { logcats("exit "); logcatulong(WEXITSTATUS(wstat)); }
-  else { logcats("signal "); logcatulong(WTERMSIG(wstat)); }
+  if (WIFEXITED(p.wstat)) { logcats("exit "); logcatulong(WEXITSTATUS(p.wstat)); }
+  else { logcats("signal "); logcatulong(WTERMSIG(p.wstat)); }
   finish(111,0,0,0);
 }
 

@@ -82,17 +82,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
   byte_zero(old,16);
   if (nl < size) byte_copy(old,size - nl - 1 > 16 ? 16 : size - nl - 1,s + nl + 1);
   q.mode = DYN_SET;
-  q.nh = 1;
+  if (!dyn_req_hosts(&q,1)) fail("out of memory");
   if (!stralloc_copys(&q.h[0].name,"h.example.com")) fail("out of memory");
   q.h[0].ok = 1;
   q.h[0].allowed = 1;
-  q.h[0].lines = q.h[0].lines4 = q.h[0].lines6 = q.h[0].changed = 0;
   n = ip6_fmt_octal(text,old);
   if (!stralloc_copys(&line,":H.example.com.:28:") || !stralloc_catb(&line,text,n)
       || !stralloc_cats(&line,":300::lo\n")) fail("out of memory");
   r = dyn_line(&q,line.s,line.len,&out);
   if (r == -1) fail("out of memory");
-  if (q.h[0].lines != 1 || q.h[0].lines6 != 1) fail("the line was not counted");
+  if (q.h[0].c.lines != 1 || q.h[0].c.lines6 != 1) fail("the line was not counted");
   for (i = 0;i < 16;++i) got[i] = old[i];
   if (r == 1) {
     /* :H.example.com.:28: then 64 bytes of address, then the rest */

@@ -1,4 +1,4 @@
-/* libFuzzer harness: the rewrite engine, dyn_pass (and so dyn_line),
+/* libFuzzer harness: the rewrite engine, dyn_scan and dyn_write (and so dyn_line),
    counting and writing, on arbitrary data
    files. Input: a first line of comma-separated host names (a leading
    '!' marks one this user may not update), a second line with the new
@@ -177,15 +177,18 @@ static void hosts(const char *s,unsigned int len)
   unsigned int j;
   int allowed;
 
-  nh = 0;
-  for (i = 0;i <= len && nh < DYN_HOSTMAX;i = j + 1) {
+  unsigned int k = 1;
+
+  for (i = 0;i < len;++i) if (s[i] == ',') ++k;
+  if (!dyn_req_hosts(&q,k)) fail("out of memory");
+  k = 0;
+  for (i = 0;i <= len && k < nh;i = j + 1,++k) {
     j = i + byte_chr(s + i,len - i,',');
     allowed = 1;
     if (j > i && s[i] == '!') { allowed = 0; ++i; }
-    h[nh].allowed = allowed;
-    h[nh].ok = dnsname_fqdn(&h[nh].name,s + i,j - i);
-    if (!h[nh].ok && !stralloc_copyb(&h[nh].name,s + i,j - i)) fail("out of memory");
-    ++nh;
+    h[k].allowed = allowed;
+    h[k].ok = dnsname_fqdn(&h[k].name,s + i,j - i);
+    if (!h[k].ok && !stralloc_copyb(&h[k].name,s + i,j - i)) fail("out of memory");
   }
 }
 
@@ -267,22 +270,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *d,size_t size)
 
   /* the counting pass, as dyn_update makes it first */
   if (lseek(fdin,0,SEEK_SET) == -1) fail("lseek");
-  dyn_batch_start(&b);
+  if (!dyn_batch_start(&b,1,nh)) fail("out of memory");
   dyn_batch_add(&b,&q);
   ed.max = 0;
-  if (dyn_pass(&b,fdin,-1,&ed) == -1) fail("dyn_pass failed (counting)");
+  if (dyn_scan(&b,fdin,&ed) == -1) fail("dyn_scan failed");
   for (i = 0;i < nh;++i) {
-    if (h[i].lines != lines[i]) fail("wrong count of lines (counting)");
-    if (h[i].changed != changed[i]) fail("wrong count of changes (counting)");
-    seen[i] = h[i].lines;
+    if (h[i].c.lines != lines[i]) fail("wrong count of lines (counting)");
+    if (h[i].c.changed != changed[i]) fail("wrong count of changes (counting)");
+    seen[i] = h[i].c.lines;
   }
 
   if (lseek(fdin,0,SEEK_SET) == -1 || lseek(fdout,0,SEEK_SET) == -1) fail("lseek");
   ed.max = 1; /* the writing pass, flushing after every edit */
-  if (dyn_pass(&b,fdin,fdout,&ed) == -1) fail("dyn_pass failed");
+  if (dyn_write(&b,fdin,fdout,&ed) == -1) fail("dyn_write failed");
   for (i = 0;i < nh;++i) {
-    if (h[i].lines != seen[i]) fail("the two passes counted differently");
-    if (h[i].changed != changed[i]) fail("wrong count of changes");
+    if (h[i].c.lines != seen[i]) fail("the two passes counted differently");
+    if (h[i].c.changed != changed[i]) fail("wrong count of changes");
   }
   if (fstat(fdout,&st) == -1) fail("fstat");
   if (st.st_size > (off_t) sizeof edited) fail("output too long");

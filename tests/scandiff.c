@@ -1,5 +1,6 @@
-/* tests/scandiff.c: a guard on the one rewrite engine, dyn_pass. The
-   two ways dyn_update writes a data file must agree: a counting pass
+/* tests/scandiff.c: a guard on the one rewrite engine (dyn_scan,
+   dyn_write). The two ways dyn_update writes a data file must agree: a
+   counting pass
    that keeps every edit, then dyn_copy around them (the usual way), and
    the writing pass with room for one edit at a time (the way of a file
    with more changed lines than DYN_EDITMAX), which flushes after each.
@@ -85,7 +86,7 @@ int main(int argc,char **argv)
 
   if (argc > 1) iters = strtoul(argv[1],0,10);
   srand(12345);
-  q.nh = 2;
+  dyn_req_hosts(&q,2);
   dnsname_fqdn(&q.h[0].name,"h1.example.com",14); q.h[0].ok = q.h[0].allowed = 1;
   dnsname_fqdn(&q.h[1].name,"h2.example.com",14); q.h[1].ok = q.h[1].allowed = 1;
   ip4_scan("198.51.100.9",12,q.addr.ip4);
@@ -93,9 +94,9 @@ int main(int argc,char **argv)
   ip6_scan("2001:db8::9",11,q.addr.ip6);
   q.addr.len6 = ip6_fmt(q.addr.text6,q.addr.ip6);
   e2.max = 1;
-  dyn_batch_start(&b);
+  dyn_batch_start(&b,1,2);
   dyn_batch_add(&b,&q);
-  dyn_batch_start(&bu);
+  dyn_batch_start(&bu,1,2);
   dyn_batch_add(&bu,&q);
   bu.unfiltered = 1;
 
@@ -114,25 +115,26 @@ int main(int argc,char **argv)
 
     fd = open("scandiff.in",O_RDONLY);
     e4.stop = 1;
-    stopped = dyn_pass(&b,fd,-1,&e4);
-    if (stopped == -1) return 111;
-    if (stopped == 2 && dyn_pass(&b,fd,-1,&e4) != 0) return 111;
-    s0 = q.h[0].lines; t0 = q.h[0].changed; s1 = q.h[1].lines; t1 = q.h[1].changed;
+    if (dyn_scan(&b,fd,&e4) == -1) return 111;
+    stopped = e4.next != 0;
+    if (stopped && (dyn_scan(&b,fd,&e4) == -1 || e4.next || e4.lost)) return 111;
+    s0 = q.h[0].c.lines; t0 = q.h[0].c.changed; s1 = q.h[1].c.lines; t1 = q.h[1].c.changed;
     fdo = open("scandiff.4",O_WRONLY | O_CREAT | O_TRUNC,0600);
     if (dyn_copy(fd,0,e4.size,&e4,fdo) == -1) return 111;
     close(fdo);
-    lost = dyn_pass(&b,fd,-1,&e1);
-    l0 = q.h[0].lines; c0 = q.h[0].changed; l1 = q.h[1].lines; c1 = q.h[1].changed;
+    if (dyn_scan(&b,fd,&e1) == -1) return 111;
+    lost = e1.lost;
+    l0 = q.h[0].c.lines; c0 = q.h[0].c.changed; l1 = q.h[1].c.lines; c1 = q.h[1].c.changed;
     differ = s0 != l0 || t0 != c0 || s1 != l1 || t1 != c1;
     fdo = open("scandiff.1",O_WRONLY | O_CREAT | O_TRUNC,0600);
     if (lost != 0 || dyn_copy(fd,0,e1.size,&e1,fdo) == -1) return 111;
     close(fdo);
     fdo = open("scandiff.2",O_WRONLY | O_CREAT | O_TRUNC,0600);
-    if (dyn_pass(&b,fd,fdo,&e2) == -1) return 111;
+    if (dyn_write(&b,fd,fdo,&e2) == -1) return 111;
     close(fdo);
-    differ |= q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1;
+    differ |= q.h[0].c.lines != l0 || q.h[0].c.changed != c0 || q.h[1].c.lines != l1 || q.h[1].c.changed != c1;
     fdo = open("scandiff.3",O_WRONLY | O_CREAT | O_TRUNC,0600);
-    if (dyn_pass(&bu,fd,fdo,&e3) == -1) return 111;
+    if (dyn_write(&bu,fd,fdo,&e3) == -1) return 111;
     close(fdo);
     close(fd);
     if (readfile("scandiff.1",&out1) == -1 || readfile("scandiff.2",&out2) == -1 || readfile("scandiff.3",&out3) == -1
@@ -140,7 +142,7 @@ int main(int argc,char **argv)
     last = in.len;
     if (in.len && in.s[in.len - 1] != '\n')
       for (last = in.len - 1;last && in.s[last - 1] != '\n';--last) ;
-    if (differ || (stopped == 2) != (e1.n > 0 && e1.e[0].from < last) || q.h[0].lines != l0 || q.h[0].changed != c0 || q.h[1].lines != l1 || q.h[1].changed != c1
+    if (differ || stopped != (e1.n > 0 && e1.e[0].from < last) || q.h[0].c.lines != l0 || q.h[0].c.changed != c0 || q.h[1].c.lines != l1 || q.h[1].c.changed != c1
         || out1.len != out2.len || memcmp(out1.s,out2.s,out1.len)
         || out1.len != out3.len || memcmp(out1.s,out3.s,out1.len)
         || out1.len != out4.len || memcmp(out1.s,out4.s,out1.len)) {

@@ -16,6 +16,8 @@ echo 'carol:$y$j9T$broken' >> passwd
 printf '#!/bin/sh\nexec softlimit -m 12000000 %s\n' "$TOP/tinydnsdyn" > .limited
 chmod 755 .limited
 starttinydns
+# an LD_PRELOAD shim that fails big allocations (failmalloc.c)
+$(head -1 "$TOP/conf-cc") -fPIC -shared -o failmalloc.so "$TESTS/failmalloc.c" || die "failmalloc.c does not build"
 marker
 keepold
 REAL=$PROG
@@ -40,5 +42,33 @@ recovers h1.example.com 198.51.100.1
 echo '--- a broken entry is still no password at all'
 req1 '/nic/update?hostname=h1.example.com&myip=198.51.100.1' -u carol:carol-pw
 stopserver
+notemp
+outside
+
+# the handler's own tables are sized by the request: a small limit
+# serves a small request; a request too big for it is answered 911 by
+# an answer that needs no memory, and logged in one line
+limited() { printf '#!/bin/sh\nexec softlimit %s %s\n' "$1" "$REAL" > .limited; chmod 755 .limited; }
+htpasswd -b -m passwd carl carl-pw 2>/dev/null
+PROG=$PWD/.limited
+echo '--- softlimit -d 1000000, an apr1 user'
+limited '-d 1000000'
+startserver TIMEOUT=10
+req1 '/nic/update?hostname=h1.example.com&myip=198.51.100.11' -u carl:carl-pw
+echo '--- no allocation over 64 KB: one host; then 800 hosts'
+PROG=$REAL
+startserver TIMEOUT=10 MAXHOSTS=1000 LD_PRELOAD="$PWD/failmalloc.so" FAILMALLOC=65536
+req1 '/nic/update?hostname=h1.example.com&myip=198.51.100.12' -u carl:carl-pw
+many=$(for i in $(seq 1 800); do printf 'a%d.b.c,' "$i"; done)
+req1 "/nic/update?hostname=${many%,}&myip=198.51.100.13" -u carl:carl-pw
+settle
+grep -c '^tinydnsdyn: fatal: out of memory; 127\.0\.0\.1 911$' log
+PROG=$PWD/.limited
+echo '--- softlimit -m 20000000, a yescrypt user (the hash alone takes 16 MiB)'
+limited '-m 20000000'
+startserver TIMEOUT=10
+req1 '/nic/update?hostname=h1.example.com&myip=198.51.100.14' -u alice:alice-pw
+stopserver
+PROG=$REAL
 notemp
 outside

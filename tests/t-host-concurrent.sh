@@ -46,8 +46,8 @@ for k in 1 2 3 4; do
   incdb=$(lookup h$k.example.com a | awk '{print $4}')
   [ "$indyn" = "$last" ] && echo "h$k: last good address in data.dyn" || echo "h$k: data.dyn has '$indyn', last good was '$last'"
   [ "$incdb" = "$last" ] && echo "h$k: last good address in data.cdb" || echo "h$k: data.cdb has '$incdb', last good was '$last'"
-  # the status file counted each good (its 12th field) and none lost
-  counted=$(awk -v h="h$k.example.com" '$1 == h {print $12}' root/data.dyn.status)
+  # the status file counted each good (its good= field) and none lost
+  counted=$(awk -v h="h$k.example.com" '$1 == h {for (i = 2; i <= NF; i++) if ($i ~ /^good=/) print substr($i, 6)}' root/data.dyn.status)
   [ "$counted" = "$good" ] && echo "h$k: status counted every good" || echo "h$k: status counted '$counted' of $good"
 done
 for i in 1 2 3 4 5 6 7 8; do

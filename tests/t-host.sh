@@ -40,7 +40,7 @@ lookup h3.example.com a
 
 echo '--- refused'
 snap
-for args in 'add h2.example.com 192.0.2.9' 'add h1.example.com. 2001:db8::1' \
+for args in 'add h2.example.com 192.0.2.9' 'add h1.example.com. 192.0.2.8' \
             'add bad_name.example.com 192.0.2.9' 'add nodot 192.0.2.9' 'add *.h9.example.com 192.0.2.9' \
             'add h9.example.com 192.0.2.256' 'add h9.example.com 192.0.2.1 192.0.2.2' \
             'add h9.example.com 2001:db8::1,192.0.2.1' 'add h9.example.com' \

@@ -1,7 +1,7 @@
 # credentials outside Basic auth: username/user and password/pass in the
 # query or a form body, used only without an Authorization header; the
 # same check, the same failed-login delay, never logged. And the
-# inferred hostname: missing or YES means the user's only host, or the
+# inferred hostname: missing, empty or YES means the user's only host, or the
 # user name when it is a host the user may update.
 . "$TESTS/lib.sh" || exit 1
 
