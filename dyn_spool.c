@@ -202,6 +202,7 @@ static int sane(const struct dyn_req *q)
   if (q->addr.has4 && (q->addr.len4 != ip4_fmt(text,q->addr.ip4) || !byte_equal(text,q->addr.len4,q->addr.text4))) return 0;
   if (q->addr.len6 > sizeof q->addr.text6 || q->addr.prefix6 > 127) return 0;
   if (q->txt.n > DYN_TXTMAX) return 0;
+  if (q->mode == DYN_TXT && (q->txt.action < DYN_TXTADD || q->txt.action > DYN_TXTROLL)) return 0;
   for (i = 0;i < q->txt.n;++i) if (q->txt.len[i] > DYN_TXTLEN) return 0;
   return 1;
 }
