@@ -361,7 +361,7 @@ extern int dyn_spool_read(struct dyn_req *,const char *,const stralloc *,unsigne
 extern int dyn_spool_drop(const char *,const stralloc *);
 extern int dyn_spool_answer(const struct dyn_req *,const char *,const stralloc *,unsigned long);
 extern int dyn_spool_result(struct dyn_req *,int,unsigned long *);
-extern int dyn_spool_next(const char *,stralloc *,unsigned long);
+extern int dyn_spool_next(const char *,stralloc *);
 extern int dyn_touch(const char *);
 
 #endif

@@ -24,7 +24,6 @@ struct http_request {
   const char *body; /* set once the body is read (http_getbody) */
 };
 
-extern int http_getrequest(int,char *,unsigned int *);
 extern int http_gethead(int,char *,unsigned int *,unsigned int *);
 extern int http_getbody(int,char *,unsigned int,unsigned int);
 extern int http_readmore(int,char *,unsigned int,unsigned int);

@@ -45,7 +45,7 @@ static int isform(const char *v,unsigned int vlen)
   return n == 33 && case_equalb(v,33,"application/x-www-form-urlencoded");
 }
 
-/* Parses the request head buf[0..len) (as http_getrequest left it).
+/* Parses the request head buf[0..len) (as http_gethead left it).
    Returns 0 and fills r, or an HTTP status: 400 malformed, 405/501
    method, 505 version; for POST and PUT, whose parameters may also
    come in a form body, 400 a Content-Length that is no number or two
