@@ -312,11 +312,12 @@ static void newuser(void)
   }
 }
 
-/* the user made (-p), the status line, what was added; then make */
-static void added_(int has4,int has6)
+/* the user made (-p), a fresh status line for a new host (fresh: one
+   that had lines keeps its history), what was added; then make */
+static void announce(int fresh,int has4,int has6)
 {
   if (passwdfn) passwdcommit();
-  if (status_host(data,name.s,name.len,1,has4,has6,(unsigned long) time(0)) == -1)
+  if (fresh && status_host(data,name.s,name.len,1,has4,has6,(unsigned long) time(0)) == -1)
     strerr_warn(WARNING,"unable to add the host to the status file",0,0,errno);
   buffer_put(buffer_1,added.s,added.len);
   if (passwdfn) {
@@ -350,7 +351,7 @@ static void doadd(void)
   rewrite(&t);
   commit();
   if (!stralloc_copys(&line,"added: ") || !stralloc_cat(&line,&added) || !stralloc_copy(&added,&line)) nomem();
-  added_(addr.has4 || c->lines4,addr.has6 || c->lines6);
+  announce(!c->lines,addr.has4,addr.has6);
 }
 
 /* take: the host's address lines move from the static data file into
@@ -396,7 +397,7 @@ static void dotake(void)
   replace_syncdir(STATIC);
   close(fdmake);
   if (!stralloc_copys(&line,"took: ") || !stralloc_cat(&line,&added) || !stralloc_copy(&added,&line)) nomem();
-  added_(c->lines4 > 0,c->lines6 > 0);
+  announce(1,c->lines4 > 0,c->lines6 > 0);
 }
 
 static void doremove(void)
