@@ -462,18 +462,25 @@ static int getparam(const char *const *names)
   return n;
 }
 
-/* the names in param, separated by commas, as q's hosts: each valid
-   one ok (lower case, no trailing dot), the others kept as they are
-   for the log only */
+/* how many names param has, separated by commas */
+static unsigned int count(void)
+{
+  unsigned int i;
+  unsigned int n = 1;
+
+  for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
+  return n;
+}
+
+/* the names in param as q's hosts: each valid one ok (lower case, no
+   trailing dot), the others kept as they are for the log only */
 static void names(void)
 {
   struct dyn_host *h;
   unsigned int i;
   unsigned int j;
-  unsigned int n = 1;
 
-  for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
-  if (!dyn_req_hosts(&q,n)) nomem();
+  if (!dyn_req_hosts(&q,count())) nomem();
   for (i = 0,h = q.h;i <= param.len;i = j + 1,++h) {
     j = i + byte_chr(param.s + i,param.len - i,',');
     errno = 0; /* dnsname_fqdn sets it only when out of memory */
@@ -488,7 +495,6 @@ static void names(void)
 static void badauth(void)
 {
   unsigned int i;
-  unsigned int n = 1;
 
   reqcode = DYN_BADAUTH;
   if (api == API_ACMEDNS) {
@@ -499,12 +505,9 @@ static void badauth(void)
     logcats(" 401 forbidden");
     finish(0,0,0,0);
   }
-  if (!api && authtried && conf.status && findparam(p_hostname) == 1) {
-    for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
-    if (n <= conf.maxhosts) {
-      names();
-      for (i = 0;i < q.nh;++i) if (q.h[i].ok) q.h[i].r.code = DYN_BADAUTH;
-    }
+  if (!api && authtried && conf.status && findparam(p_hostname) == 1 && count() <= conf.maxhosts) {
+    names();
+    for (i = 0;i < q.nh;++i) if (q.h[i].ok) q.h[i].r.code = DYN_BADAUTH;
   }
   refuse(401,dyn_code_word(DYN_BADAUTH),"WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
 }
@@ -623,12 +626,10 @@ static void inferhost(void)
 static void gethosts(void)
 {
   unsigned int i;
-  unsigned int n = 1;
 
   if (!getparam(p_hostname) || !param.len || (param.len == 3 && case_equalb(param.s,3,"yes"))) inferhost();
   if (!param.len) answer1(DYN_NOTFQDN);
-  for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
-  if (n > conf.maxhosts) answer1(DYN_NUMHOST);
+  if (count() > conf.maxhosts) answer1(DYN_NUMHOST);
   names();
   for (i = 0;i < q.nh;++i)
     if (q.h[i].ok) q.h[i].allowed = auth_allows(&domains,q.h[i].name.s,q.h[i].name.len);
