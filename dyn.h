@@ -334,7 +334,7 @@ extern struct dyn_req *dyn_batch_find(const struct dyn_batch *,const char *,unsi
 extern int dyn_scan(struct dyn_batch *,int,struct dyn_edits *);
 extern int dyn_write(struct dyn_batch *,int,int,struct dyn_edits *);
 extern int dyn_count(struct dyn_batch *,int,struct dyn_edits *);
-extern int dyn_list(int,int (*)(void *,const char *,unsigned int),void *);
+extern int dyn_list(const char *,int (*)(void *,const char *,unsigned int),void *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
 extern int dyn_abuse(struct dyn_batch *,const char *,int);
 extern int dyn_ptrline(const char *,int);

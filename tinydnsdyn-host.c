@@ -522,15 +522,10 @@ static int listed(void *arg,const char *s,unsigned int len)
 /* every address line of the data file: host, then its address */
 static void dolist(void)
 {
-  int fd;
-
-  fd = open(data,O_RDONLY | O_CLOEXEC);
-  if (fd == -1) die(111,"unable to open ",data,0,errno);
-  if (dyn_list(fd,listed,0) == -1) {
+  if (dyn_list(data,listed,0) == -1) {
     if (errno == ENOMEM) nomem();
     die(111,"unable to read ",data,0,errno);
   }
-  close(fd);
   putflush();
 }
 
