@@ -913,10 +913,10 @@ static void acme(void)
   static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   struct json_member m[JSON_MEMBERS];
   struct dyn_host *h;
-  const char *name;
-  const char *val;
-  unsigned int namelen;
-  unsigned int vallen;
+  const char *name = 0; /* set, or the request is answered (finish) */
+  const char *val = 0;
+  unsigned int namelen = 0;
+  unsigned int vallen = 0;
   unsigned int n;
   unsigned int i;
 
