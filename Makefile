@@ -225,7 +225,7 @@ compile buffer_2.c buffer.h
 	./compile buffer_2.c
 
 buffer_get.o: \
-compile buffer_get.c buffer.h byte.h
+compile buffer_get.c buffer.h
 	./compile buffer_get.c
 
 buffer_put.o: \
@@ -613,7 +613,7 @@ compile tinydnsdyn-status.c buffer.h byte.h datadir.h dyn.h getln.h hostline.h i
 	./compile tinydnsdyn-status.c
 
 tinydnsdyn.o: \
-compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h fd.h http.h ip4.h ip6.h logline.h onchange.h proxy.h replace.h scan.h status.h str.h stralloc.h strerr.h
+compile tinydnsdyn.c auth.h buffer.h byte.h case.h datadir.h deadline.h dnsname.h dyn.h fd.h http.h ip4.h ip6.h json.h logline.h onchange.h proxy.h replace.h scan.h status.h str.h stralloc.h strerr.h
 	./compile tinydnsdyn.c
 
 urldecode.o: \

@@ -21,7 +21,6 @@ typedef struct buffer {
 extern void buffer_init(buffer *,buffer_op,int,char *,unsigned int);
 
 extern int buffer_feed(buffer *);
-extern int buffer_get(buffer *,char *,unsigned int);
 extern char *buffer_peek(buffer *);
 extern void buffer_seek(buffer *,unsigned int);
 

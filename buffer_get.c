@@ -1,5 +1,4 @@
 #include <errno.h>
-#include "byte.h"
 #include "buffer.h"
 
 /* bytes available after this call; 0 at end of file, -1 on error */
@@ -27,16 +26,4 @@ char *buffer_peek(buffer *b)
 void buffer_seek(buffer *b,unsigned int len)
 {
   b->p += len;
-}
-
-int buffer_get(buffer *b,char *s,unsigned int len)
-{
-  int r;
-
-  r = buffer_feed(b);
-  if (r <= 0) return r;
-  if ((unsigned int) r > len) r = len;
-  byte_copy(s,r,b->x + b->p);
-  b->p += r;
-  return r;
 }

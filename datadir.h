@@ -14,9 +14,6 @@
 #define DATADIR_STATUSLOCK ".status.lock" /* its lock: not the data lock */
 #define DATADIR_TMP ".tmp."          /* temporary files: .tmp.PID.TIME.N */
 #define DATADIR_REQ ".req."          /* a change waiting for the next rewrite */
-#define DATADIR_RES ".res."          /* answer files of earlier builds
-                                        (answers now follow the entry):
-                                        removed when found */
 
 /* the suffixes of the files the handler opens for writing, which
    tinydnsdyn-conf creates owned by the handler's account; 0 ends it */

@@ -2,7 +2,7 @@
 #include "datadir.h"
 
 static const char *const prefixes[] = {
-  DATADIR_TMP, DATADIR_REQ, DATADIR_RES, 0
+  DATADIR_TMP, DATADIR_REQ, 0
 };
 
 /* 1 if rest, what follows one of the suffixes, ends the name or is

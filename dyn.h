@@ -67,6 +67,9 @@ struct dyn_count {
   unsigned long txtlines; /* its live challenge lines */
   unsigned long txtgone;  /* of those, lines this request removes */
   unsigned int txtfound;  /* bit j: request value j is among them */
+  unsigned long long txtnewest; /* the latest time to die of the others */
+  unsigned long txtnewestat;    /* the last of the others dying then:
+                                   its place among the live lines */
   int hasold4;            /* old4: the address of its last IPv4 line */
   char old4[4];           /*   seen, before any change */
   int hasold6;            /* the same for IPv6 */
@@ -96,6 +99,9 @@ struct dyn_host {
   int txt;                /* TXT request: its challenge values may change */
   int abuse;              /* refused: changed too often, or a ninth value */
   int ptr;                /* refused: a PTR into a zone this data serves */
+  unsigned long txtkeep;   /* DYN_TXTROLL, once its second scan has seen
+                              the others: 1 + the place of the one that
+                              stays among the live lines (0: not yet) */
   struct dyn_count c;
   struct dyn_result r;
 };
@@ -132,9 +138,11 @@ struct dyn_addr {
 #define DYN_TXTADD 1
 #define DYN_TXTSET 2
 #define DYN_TXTDEL 3
+#define DYN_TXTROLL 4      /* acme-dns's: the new value and the host's
+                              newest other one stay, older ones go */
 
 struct dyn_txt {
-  int action;              /* DYN_TXTADD, DYN_TXTSET or DYN_TXTDEL */
+  int action;              /* DYN_TXTADD, DYN_TXTSET, DYN_TXTDEL or DYN_TXTROLL */
   unsigned int n;          /* values; 0: every value of the host goes */
   char v[DYN_TXTMAX][DYN_TXTLEN];
   unsigned int len[DYN_TXTMAX];
@@ -326,7 +334,7 @@ extern struct dyn_req *dyn_batch_find(const struct dyn_batch *,const char *,unsi
 extern int dyn_scan(struct dyn_batch *,int,struct dyn_edits *);
 extern int dyn_write(struct dyn_batch *,int,int,struct dyn_edits *);
 extern int dyn_count(struct dyn_batch *,int,struct dyn_edits *);
-extern int dyn_list(int,int (*)(void *,const char *,unsigned int),void *);
+extern int dyn_list(const char *,int (*)(void *,const char *,unsigned int),void *);
 extern int dyn_copy(int,unsigned long,unsigned long,const struct dyn_edits *,int);
 extern int dyn_abuse(struct dyn_batch *,const char *,int);
 extern int dyn_ptrline(const char *,int);
@@ -353,7 +361,7 @@ extern int dyn_spool_read(struct dyn_req *,const char *,const stralloc *,unsigne
 extern int dyn_spool_drop(const char *,const stralloc *);
 extern int dyn_spool_answer(const struct dyn_req *,const char *,const stralloc *,unsigned long);
 extern int dyn_spool_result(struct dyn_req *,int,unsigned long *);
-extern int dyn_spool_next(const char *,stralloc *,unsigned long);
+extern int dyn_spool_next(const char *,stralloc *);
 extern int dyn_touch(const char *);
 
 #endif

@@ -1,5 +1,4 @@
 #include <dirent.h>
-#include <signal.h>
 #include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -202,6 +201,7 @@ static int sane(const struct dyn_req *q)
   if (q->addr.has4 && (q->addr.len4 != ip4_fmt(text,q->addr.ip4) || !byte_equal(text,q->addr.len4,q->addr.text4))) return 0;
   if (q->addr.len6 > sizeof q->addr.text6 || q->addr.prefix6 > 127) return 0;
   if (q->txt.n > DYN_TXTMAX) return 0;
+  if (q->mode == DYN_TXT && (q->txt.action < DYN_TXTADD || q->txt.action > DYN_TXTROLL)) return 0;
   for (i = 0;i < q->txt.n;++i) if (q->txt.len[i] > DYN_TXTLEN) return 0;
   return 1;
 }
@@ -308,73 +308,27 @@ int dyn_spool_result(struct dyn_req *q,int fd,unsigned long *gen)
   return 1;
 }
 
-/* an ID is digits and dots; replace's temporary files are not IDs */
-static int isid(const char *x)
-{
-  for (;*x;++x)
-    if ((*x < '0' || *x > '9') && *x != '.') return 0;
-  return 1;
-}
-
-/* 1 if the handler whose ID is id (its pid first) is gone */
-static int gone(const char *id)
-{
-  unsigned long pid;
-
-  if (!scan_ulong(id,&pid) || !pid) return 0;
-  return kill((pid_t) pid,0) == -1 && errno == ESRCH;
-}
-
-/* 1 if nobody holds a lock on the file f */
-static int dead(const char *f)
-{
-  int fd = open(f,O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  int r;
-
-  if (fd == -1) return 0;
-  r = flock(fd,LOCK_EX | LOCK_NB) == 0;
-  close(fd);
-  return r;
-}
-
 /* The next waiting entry's ID, from a look at the current directory
    that this call starts if none is going on: 1 if found, 0 at the end
    (the look is over), -1 on error; the caller holds the data lock.
-   Temporary files of killed handlers are removed on the way, and so
-   are answers nobody will take: their handler's pid is gone, or they
-   are an hour old (a pid used again). */
-int dyn_spool_next(const char *fn,stralloc *id,unsigned long now)
+   Whatever has the entries' prefix is an entry to read: one that is not
+   (short, not ours, its handler gone) is dropped then. */
+int dyn_spool_next(const char *fn,stralloc *id)
 {
   static DIR *dir;
   static stralloc req;
-  static stralloc res;
   struct dirent *d;
-  struct stat st;
 
   if (!dir) {
     if (!stralloc_copys(&req,fn) || !stralloc_cats(&req,DATADIR_REQ) || !stralloc_0(&req)) return -1;
-    if (!stralloc_copys(&res,fn) || !stralloc_cats(&res,DATADIR_RES) || !stralloc_0(&res)) return -1;
     dir = opendir(".");
     if (!dir) return -1;
   }
-  while ((d = readdir(dir))) {
-    if (str_start(d->d_name,res.s)) {
-      /* an answer file of an earlier version, whose handler is gone */
-      if (!isid(d->d_name + res.len - 1) || gone(d->d_name + res.len - 1)
-          || (lstat(d->d_name,&st) == 0 && (unsigned long) st.st_mtime + 3600 < now))
-        unlink(d->d_name);
-      continue;
+  while ((d = readdir(dir)))
+    if (str_start(d->d_name,req.s)) {
+      if (!stralloc_copys(id,d->d_name + req.len - 1)) return -1;
+      return 1;
     }
-    if (!str_start(d->d_name,req.s)) continue;
-    if (!isid(d->d_name + req.len - 1)) {
-      /* an earlier version's temporary file of an entry, locked from
-         the start: unlocked, its handler is dead */
-      if (dead(d->d_name)) unlink(d->d_name);
-      continue;
-    }
-    if (!stralloc_copys(id,d->d_name + req.len - 1)) return -1;
-    return 1;
-  }
   closedir(dir);
   dir = 0;
   return 0;

@@ -69,7 +69,9 @@ int dyn_txtend(struct dyn_req *q,stralloc *out)
           if (!line(out,q,&h[i].name,j)) return 0;
           ++added;
         }
-    if (t->action == DYN_TXTADD && added && h[i].c.txtlines + added > DYN_TXTMAX) {
+    /* DYN_TXTROLL: only once the third scan knows what goes */
+    if ((t->action == DYN_TXTADD || (t->action == DYN_TXTROLL && h[i].txtkeep)) && added
+        && h[i].c.txtlines - h[i].c.txtgone + added > DYN_TXTMAX) {
       out->len = start;
       h[i].abuse = 1;
       continue;

@@ -40,7 +40,8 @@ static int decode(const char *s,unsigned int len,unsigned int *n)
    such a line until TIMESTAMP, a TAI64 label). Returns 1 if the line
    is to be dropped: one of ours past its time (q->now; 0: none is),
    or a live one of a host marked txt whose values this request
-   removes (DYN_DROP: all of them); then 0 if it stays, as every other line does. Counts the
+   removes (DYN_DROP: all of them; DYN_TXTROLL: the others but the
+   newest, h->txtkeep); then 0 if it stays, as every other line does. Counts the
    host's live lines and the request values found among them. */
 int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
 {
@@ -54,6 +55,7 @@ int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
   unsigned int i;
   unsigned int j;
   unsigned int n;
+  unsigned long at;
   int match = 0;
   char c;
 
@@ -84,15 +86,19 @@ int dyn_txtline(struct dyn_req *q,const char *s,unsigned int len)
     if (h[i].name.len == namelen && case_equalb(s + 1 + DYN_ACMELEN,namelen,h[i].name.s)) break;
   }
   if (i == q->nh) return 0;
-  ++h[i].c.txtlines;
+  at = h[i].c.txtlines++;
   if (decode(s + colon + 1,vlen,&n))
     for (j = 0;j < t->n;++j)
       if (t->len[j] == n && byte_equal(dec,n,t->v[j])) {
         h[i].c.txtfound |= 1U << j;
         match = 1;
       }
+  /* the newest of the others: the latest time to die, the last line
+     of those (appended later) */
+  if (!match && ttd >= h[i].c.txtnewest) { h[i].c.txtnewest = ttd; h[i].c.txtnewestat = at; }
   if (!t->n || (t->action == DYN_TXTDEL && match)
-      || (t->action == DYN_TXTSET && !match)) {
+      || (t->action == DYN_TXTSET && !match)
+      || (t->action == DYN_TXTROLL && !match && h[i].txtkeep && at != h[i].txtkeep - 1)) {
     ++h[i].c.txtgone;
     return 1;
   }

@@ -1,7 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include "alloc.h"
 #include "byte.h"
@@ -87,8 +86,9 @@ static int readwaiting(unsigned int n,const struct dyn_opts *o,unsigned long clo
     if (o->recheck && o->recheck(waiting[n]) == -1) { *why = "unable to check a waiting change"; return -1; }
     return 1;
   }
-  if (r == 0 && dyn_spool_drop(o->data,&waitid[n]) == -1) { *why = "unable to remove a waiting change"; return -1; }
-  return 0; /* 3: not ours, left alone */
+  if (r == 3) { dyn_spool_drop(o->data,&waitid[n]); return 0; } /* not ours: never read */
+  if (dyn_spool_drop(o->data,&waitid[n]) == -1) { *why = "unable to remove a waiting change"; return -1; }
+  return 0;
 }
 
 /* With the data lock held (t): q and the changes waiting for a
@@ -96,8 +96,7 @@ static int readwaiting(unsigned int n,const struct dyn_opts *o,unsigned long clo
    rewrite; every waiting one applied gets its answer. */
 static int lead(struct dyn_req *q,const struct dyn_opts *o,const char **why)
 {
-  unsigned long now = (unsigned long) time(0); /* for old answer files */
-  unsigned long clock = deadline_clock();     /* for the deadlines */
+  unsigned long clock = deadline_clock(); /* for the deadlines */
   unsigned int n = 0;
   unsigned int i;
   unsigned int k;
@@ -109,7 +108,7 @@ static int lead(struct dyn_req *q,const struct dyn_opts *o,const char **why)
   dyn_batch_add(&b,q);
   if (!o->alone)
     for (;;) {
-      r = dyn_spool_next(o->data,&waitid[n],now);
+      r = dyn_spool_next(o->data,&waitid[n]);
       if (r == -1) { *why = "unable to read the waiting changes"; return -1; }
       if (!r) break;
       if (n == DYN_BATCHMAX - 1) continue; /* the next rewrite's */

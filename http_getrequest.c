@@ -46,13 +46,6 @@ int http_gethead(int fd,char *buf,unsigned int *len,unsigned int *got)
   }
 }
 
-/* http_gethead, for a caller that wants only the head */
-int http_getrequest(int fd,char *buf,unsigned int *len)
-{
-  unsigned int got;
-  return http_gethead(fd,buf,len,&got);
-}
-
 /* Reads on from fd into buf, of which got bytes are there (at most
    HTTP_REQMAX), until want bytes are (want at most HTTP_REQMAX), within
    the deadline: the rest of a body whose length the head gave. Bytes

@@ -45,16 +45,17 @@ static int isform(const char *v,unsigned int vlen)
   return n == 33 && case_equalb(v,33,"application/x-www-form-urlencoded");
 }
 
-/* Parses the request head buf[0..len) (as http_getrequest left it).
+/* Parses the request head buf[0..len) (as http_gethead left it).
    Returns 0 and fills r, or an HTTP status: 400 malformed, 405/501
    method, 505 version; for POST and PUT, whose parameters may also
    come in a form body, 400 a Content-Length that is no number or two
    that differ (GET and HEAD ignore it), 411 a chunked body (no
-   Content-Length, nor Transfer-Encoding, is no body), 413 a body that does not fit into
-   HTTP_REQMAX with the head, 415 a body of a type other than
-   application/x-www-form-urlencoded (one without a type is read as
-   a form). r's pointers point into buf;
-   for a body, r->hasbody and r->bodylen are set, r->body is not. */
+   Content-Length, nor Transfer-Encoding, is no body), 413 a body that
+   does not fit into HTTP_REQMAX with the head; r->form says whether
+   the body is a form (application/x-www-form-urlencoded, or no type:
+   which types a path takes is the caller's to say). r's pointers point
+   into buf; for a body, r->hasbody and r->bodylen are set, r->body is
+   not. */
 int http_parse(char *buf,unsigned int len,struct http_request *r)
 {
   unsigned int i;
@@ -145,6 +146,12 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
       if (!length(v,vlen,&u) || (hasclen && u != clen)) badclen = 1;
       else { clen = u; hasclen = 1; }
     }
+    else if (n == 10 && case_equalb(buf + i,10,"x-api-user")) {
+      r->apiuser = v; r->apiuserlen = vlen; r->hasapiuser = 1;
+    }
+    else if (n == 9 && case_equalb(buf + i,9,"x-api-key")) {
+      r->apikey = v; r->apikeylen = vlen; r->hasapikey = 1;
+    }
     else if (n == 12 && case_equalb(buf + i,12,"content-type")) {
       form = isform(v,vlen); hastype = 1;
     }
@@ -162,8 +169,9 @@ int http_parse(char *buf,unsigned int len,struct http_request *r)
     /* neither header: no body (RFC 9112, 6.3), clen stays 0 */
     if (clen > HTTP_REQMAX - len) return 413;
     /* a body without a type is read as a form: what else would a
-       client of this server send? */
-    if (clen && hastype && !form) return 415;
+       client of this server send? Which types a path takes is the
+       caller's to say (415) */
+    r->form = !hastype || form;
     r->hasbody = 1;
     r->bodylen = clen;
     return 0;

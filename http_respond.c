@@ -9,6 +9,7 @@ const char *http_reason(int status)
     case 200: return "OK";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
+    case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 408: return "Request Timeout";
@@ -16,18 +17,22 @@ const char *http_reason(int status)
     case 413: return "Content Too Large";
     case 414: return "URI Too Long";
     case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
     case 505: return "HTTP Version Not Supported";
   }
   return "Error";
 }
 
-/* Writes one whole answer to fd: status line, fixed headers, extra
-   (complete "Name: value\r\n" lines, or 0), body unless head. Never
-   chunked; the connection closes after it. 0 on success, -1 on error
-   (errno; ETIMEDOUT when the client does not read in time). */
-int http_respond(int fd,int status,const char *extra,const char *body,unsigned int len,int head)
+/* Writes one whole answer to fd: status line, fixed headers, the
+   body's type (0: text/plain), extra (complete "Name: value\r\n"
+   lines, or 0), body unless head. Never chunked; the connection closes
+   after it. 0 on success, -1 on error (errno; ETIMEDOUT when the client
+   does not read in time). */
+int http_respond(int fd,int status,const char *type,const char *extra,const char *body,unsigned int len,int head)
 {
   char space[1024];
   char num[FMT_ULONG];
@@ -39,7 +44,9 @@ int http_respond(int fd,int status,const char *extra,const char *body,unsigned i
   if (buffer_puts(&b,num) == -1) return -1;
   if (buffer_puts(&b," ") == -1) return -1;
   if (buffer_puts(&b,http_reason(status)) == -1) return -1;
-  if (buffer_puts(&b,"\r\nContent-Type: text/plain\r\nContent-Length: ") == -1) return -1;
+  if (buffer_puts(&b,"\r\nContent-Type: ") == -1) return -1;
+  if (buffer_puts(&b,type ? type : "text/plain") == -1) return -1;
+  if (buffer_puts(&b,"\r\nContent-Length: ") == -1) return -1;
   if (buffer_put(&b,num,fmt_ulong(num,(unsigned long) len)) == -1) return -1;
   if (buffer_puts(&b,"\r\nConnection: close\r\n") == -1) return -1;
   if (extra && buffer_puts(&b,extra) == -1) return -1;

@@ -17,7 +17,6 @@ extern int stralloc_cats(stralloc *,const char *);
 extern int stralloc_cat(stralloc *,const stralloc *);
 extern int stralloc_append(stralloc *,char);
 extern int stralloc_catulong(stralloc *,unsigned long);
-extern void stralloc_free(stralloc *);
 
 #define stralloc_0(sa) stralloc_append((sa),0)
 

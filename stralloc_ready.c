@@ -27,11 +27,3 @@ int stralloc_readyplus(stralloc *sa,unsigned int n)
   if (n > ALLOC_MAX - have) return stralloc_ready(sa,ALLOC_MAX + 1);
   return stralloc_ready(sa,have + n);
 }
-
-void stralloc_free(stralloc *sa)
-{
-  if (sa->s) alloc_free(sa->s);
-  sa->s = 0;
-  sa->len = 0;
-  sa->a = 0;
-}

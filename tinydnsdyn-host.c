@@ -26,7 +26,7 @@
 
 #define FATAL "tinydnsdyn-host: fatal: "
 #define WARNING "tinydnsdyn-host: warning: "
-#define USAGE "tinydnsdyn-host: usage: tinydnsdyn-host [-t ttl] [-p passwd [-u user]] root add|take|remove|list [host [address [address]]]"
+#define USAGE "tinydnsdyn-host: usage: tinydnsdyn-host [-t ttl] [-p passwd [-u user]] [-s url] root add|take|acme|remove|list [host [address [address]]]"
 
 #define WAIT 120 /* seconds for the locks and the make */
 #define STATIC "data" /* the static data file, the operator's: take's source */
@@ -34,6 +34,7 @@
 static const char *data;      /* $DATA in ROOT */
 static const char *passwdfn;  /* -p */
 static const char *username;  /* -u */
+static const char *server = "https://SERVER"; /* -s: the service's URL, for acme */
 static unsigned long ttl = 300;
 static stralloc name;         /* the host */
 static struct dyn_addr addr;  /* add: its addresses */
@@ -115,15 +116,17 @@ static void getaddr(char **argv)
   }
 }
 
-/* the user to create (-p): -u, or the host name itself */
-static void getuser(void)
+/* the user to create (-p): -u, or dflt followed by the host name */
+static void getuser(const char *dflt)
 {
-  const char *u = username ? username : name.s;
-  const char *bad = passwd_user(u);
+  const char *bad;
 
-  if (bad) usage(bad);
-  if (!stralloc_copys(&user,u) || !stralloc_0(&user)) nomem();
+  if (username) { if (!stralloc_copys(&user,username)) nomem(); }
+  else if (!stralloc_copys(&user,dflt) || !stralloc_cat(&user,&name)) nomem();
+  if (!stralloc_0(&user)) nomem();
   --user.len;
+  bad = passwd_user(user.s);
+  if (bad) usage(bad);
 }
 
 /* -p: the password file's new version, prepared under its lock before
@@ -132,7 +135,7 @@ static void getuser(void)
    add: with user's line (a new secret), refused if user has one;
    remove: without user's line if its host list is exactly the host.
    1 if prepared (pwc holds it), 0 if refused (remove only). */
-static int passwdbegin(int mode)
+static int passwdbegin(int mode,const stralloc *hosts)
 {
   const char *why;
   const char *what;
@@ -141,7 +144,7 @@ static int passwdbegin(int mode)
   if (mode == PASSWD_NEW) {
     if (passwd_secret(&secret) == -1) die(111,"unable to make a secret",0,0,errno);
     if (!stralloc_copy(&pw,&secret)) nomem();
-    x = passwd_entry(&entry,&user,&pw,&name);
+    x = passwd_entry(&entry,&user,&pw,hosts);
     if (x == -1) die(111,"unable to hash the secret",0,0,errno);
   }
   else if (!stralloc_copy(&entry,&name)) nomem();
@@ -304,16 +307,17 @@ static void publish(void)
 static void newuser(void)
 {
   if (passwdfn) {
-    getuser();
-    passwdbegin(PASSWD_NEW);
+    getuser("");
+    passwdbegin(PASSWD_NEW,&name);
   }
 }
 
-/* the user made (-p), the status line, what was added; then make */
-static void added_(int has4,int has6)
+/* the user made (-p), a fresh status line for a new host (fresh: one
+   that had lines keeps its history), what was added; then make */
+static void announce(int fresh,int has4,int has6)
 {
   if (passwdfn) passwdcommit();
-  if (status_host(data,name.s,name.len,1,has4,has6,(unsigned long) time(0)) == -1)
+  if (fresh && status_host(data,name.s,name.len,1,has4,has6,(unsigned long) time(0)) == -1)
     strerr_warn(WARNING,"unable to add the host to the status file",0,0,errno);
   buffer_put(buffer_1,added.s,added.len);
   if (passwdfn) {
@@ -347,7 +351,7 @@ static void doadd(void)
   rewrite(&t);
   commit();
   if (!stralloc_copys(&line,"added: ") || !stralloc_cat(&line,&added) || !stralloc_copy(&added,&line)) nomem();
-  added_(addr.has4 || c->lines4,addr.has6 || c->lines6);
+  announce(!c->lines,addr.has4,addr.has6);
 }
 
 /* take: the host's address lines move from the static data file into
@@ -393,7 +397,7 @@ static void dotake(void)
   replace_syncdir(STATIC);
   close(fdmake);
   if (!stralloc_copys(&line,"took: ") || !stralloc_cat(&line,&added) || !stralloc_copy(&added,&line)) nomem();
-  added_(c->lines4 > 0,c->lines6 > 0);
+  announce(1,c->lines4 > 0,c->lines6 > 0);
 }
 
 static void doremove(void)
@@ -402,8 +406,8 @@ static void doremove(void)
   unsigned long n;
 
   if (passwdfn) {
-    getuser();
-    dropuser = passwdbegin(PASSWD_DROP);
+    getuser("");
+    dropuser = passwdbegin(PASSWD_DROP,&name);
   }
   begin(DYN_DROP);
   n = q.h[0].c.lines;
@@ -435,6 +439,66 @@ static void doremove(void)
   putflush();
 }
 
+/* name=value, for a client's configuration */
+static void conf2(const char *n,const stralloc *v,const char *sep)
+{
+  put(n);
+  buffer_put(buffer_1,v->s,v->len);
+  put(sep);
+}
+
+/* acme: a user whose secret may set and remove the ACME challenges of
+   a host that the data file has, and nothing else (the flag acme);
+   prints what each ACME client's configuration needs */
+static void doacme(void)
+{
+  static stralloc hosts;
+  unsigned int i;
+
+  if (!passwdfn) usage("acme needs -p");
+  getuser(DYN_ACME);
+  /* put into JSON and shell lines as they are */
+  for (i = 0;i < user.len;++i)
+    if (byte_chr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-",65,user.s[i]) == 65)
+      usage("an acme user name has only letters, digits, '.', '_' and '-'");
+  begin(DYN_ADD);
+  if (!q.h[0].c.lines) {
+    dyn_txn_abandon(&t);
+    die(100,name.s," has no address lines in ",data,0);
+  }
+  dyn_txn_abandon(&t);
+  dyn_txn_unlock(&t);
+  if (!stralloc_copy(&hosts,&name) || !stralloc_cats(&hosts,":acme")) nomem();
+  passwdbegin(PASSWD_NEW,&hosts);
+  passwdcommit();
+  conf2("user: ",&user,"\n");
+  conf2("secret: ",&secret,"\n");
+  put("acme-dns accounts JSON (cert-manager acmeDNS, lego and Traefik acme-dns; server ");
+  put(server);
+  put("):\n{\"");
+  conf2("",&name,"\":{\"username\":\"");
+  conf2("",&user,"\",\"password\":\"");
+  conf2("",&secret,"\",\"fulldomain\":\"" DYN_ACME);
+  conf2("",&name,"\",\"subdomain\":\"");
+  conf2("",&name,"\",\"allowfrom\":[]}}\n");
+  put("acme.sh dns_acmedns: ACMEDNS_BASE_URL=");
+  put(server);
+  conf2(" ACMEDNS_USERNAME=",&user," ");
+  conf2("ACMEDNS_PASSWORD=",&secret," ");
+  conf2("ACMEDNS_SUBDOMAIN=",&name,"\n");
+  put("Caddy: tls { dns acmedns {");
+  conf2(" username ",&user,"");
+  conf2(" password ",&secret,"");
+  conf2(" subdomain ",&name," server_url ");
+  put(server);
+  put(" } }\nlego and Traefik httpreq: HTTPREQ_ENDPOINT=");
+  put(server);
+  conf2(" HTTPREQ_USERNAME=",&user," ");
+  conf2("HTTPREQ_PASSWORD=",&secret,"\n");
+  putflush();
+  byte_zero(secret.s,secret.len);
+}
+
 /* list: a line of the data file, printed if it is a host's address line */
 static int listed(void *arg,const char *s,unsigned int len)
 {
@@ -458,15 +522,10 @@ static int listed(void *arg,const char *s,unsigned int len)
 /* every address line of the data file: host, then its address */
 static void dolist(void)
 {
-  int fd;
-
-  fd = open(data,O_RDONLY | O_CLOEXEC);
-  if (fd == -1) die(111,"unable to open ",data,0,errno);
-  if (dyn_list(fd,listed,0) == -1) {
+  if (dyn_list(data,listed,0) == -1) {
     if (errno == ENOMEM) nomem();
     die(111,"unable to read ",data,0,errno);
   }
-  close(fd);
   putflush();
 }
 
@@ -481,8 +540,9 @@ int main(int argc,char **argv)
   t.fdlock = st.fdlock = -1;
   t.r.fd = st.r.fd = -1;
   pwc.fdlock = -1;
-  while ((opt = getopt(argc,argv,"t:p:u:")) != -1)
+  while ((opt = getopt(argc,argv,"t:p:u:s:")) != -1)
     switch (opt) {
+      case 's': server = optarg; break;
       case 't':
         if (!*optarg || optarg[scan_ulong(optarg,&ttl)] || ttl > 4294967295UL) usage("bad ttl");
         break;
@@ -503,7 +563,7 @@ int main(int argc,char **argv)
     gethost(argv[2]);
     getaddr(argv + 3);
   }
-  else if (str_equal(x,"remove") || str_equal(x,"take")) {
+  else if (str_equal(x,"remove") || str_equal(x,"take") || str_equal(x,"acme")) {
     if (argc != 3) usage(0);
     gethost(argv[2]);
   }
@@ -521,6 +581,7 @@ int main(int argc,char **argv)
   if (chdir(argv[0]) == -1) die(111,"unable to chdir to ",argv[0],0,errno);
   if (str_equal(x,"add")) doadd();
   else if (str_equal(x,"take")) dotake();
+  else if (str_equal(x,"acme")) doacme();
   else if (str_equal(x,"remove")) doremove();
   else dolist();
   return 0;

@@ -114,17 +114,13 @@ static void readdata(void)
 {
   unsigned int i;
   unsigned int j;
-  int fd;
 
   h = (struct host *) malloc(LINEMAX * sizeof *h);
   if (!h) nomem();
-  fd = open(data,O_RDONLY | O_CLOEXEC);
-  if (fd == -1) strerr_die(111,FATAL,"unable to open ",data,0,errno);
-  if (dyn_list(fd,hostof,0) == -1) {
+  if (dyn_list(data,hostof,0) == -1) {
     if (errno == ENOMEM) nomem();
     strerr_die(111,FATAL,"unable to read ",data,0,errno);
   }
-  close(fd);
   /* a host's lines need not be together: sort, then merge */
   qsort(h,nh,sizeof *h,byname);
   for (i = 0,j = 0;i < nh;++i) {

@@ -19,6 +19,7 @@
 #include "fd.h"
 #include "dnsname.h"
 #include "dyn.h"
+#include "json.h"
 #include "logline.h"
 #include "proxy.h"
 #include "status.h"
@@ -55,6 +56,14 @@ static char req[HTTP_REQMAX];
 static struct http_request r;
 static struct dyn_req q;
 static int status = 200;
+static const char *ctype;  /* the answer's type; 0: text/plain */
+
+/* The request forms: dyndns2, and the two ACME challenge APIs */
+#define API_DYNDNS 0   /* /, /nic/update, /v3/update */
+#define API_ACMEDNS 1  /* POST /update, acme-dns's: X-Api-User, X-Api-Key */
+#define API_PRESENT 2  /* POST /present, lego httpreq's: Basic auth */
+#define API_CLEANUP 3  /* POST /cleanup */
+static int api;
 static int authed;       /* the user is logged: the request is checked */
 static int authflags;    /* the user's password file flags (AUTH_ACME) */
 
@@ -131,7 +140,7 @@ static void onchange(void)
 static void finish(int code,const char *extra,const char *reason,int e)
 {
   deadline_set(conf.timeout);
-  if (http_respond(1,status,extra,body.s,body.len,r.head) == -1) {
+  if (http_respond(1,status,ctype,extra,body.s,body.len,r.head) == -1) {
     logcats(" (answer not delivered: ");
     logcats(strerr_sys(errno));
     logcats(")");
@@ -165,10 +174,49 @@ static void refuse(int st,const char *text,const char *extra)
   finish(0,extra,0,0);
 }
 
+static stralloc apivalue; /* the ACME APIs: the value asked for */
+
+/* The answer of an ACME API to a request answered code: its status,
+   and its body (acme-dns's JSON, or the word). acme-dns's clients want
+   200 and {"txt": "VALUE"}; its errors are forbidden (401: a bad key,
+   or a host not the user's), bad_subdomain and bad_txt (400), and
+   db_error (500, the server's failure). lego's httpreq takes any
+   status below 400 as done. */
+static void apianswer(int code)
+{
+  const char *err = 0;
+
+  switch (code) {
+    case DYN_GOOD: case DYN_NOCHG: status = 200; break;
+    case DYN_NOHOST: case DYN_BADAUTH: status = api == API_ACMEDNS ? 401 : 403; err = "forbidden"; break;
+    case DYN_NOTFQDN: status = 400; err = "bad_subdomain"; break;
+    case DYN_BADAGENT: status = 400; err = "bad_txt"; break;
+    case DYN_ABUSE: status = 429; err = "abuse"; break;
+    case DYN_DNSERR: status = 500; err = "db_error"; break;
+    default: status = api == API_ACMEDNS ? 500 : 503; err = "db_error"; break;
+  }
+  if (api != API_ACMEDNS) {
+    if (!stralloc_copys(&body,dyn_code_word(code)) || !stralloc_cats(&body,"\n")) nomem();
+    return;
+  }
+  ctype = "application/json";
+  if (err) { if (!stralloc_copys(&body,"{\"error\": \"") || !stralloc_cats(&body,err)) nomem(); }
+  else if (!stralloc_copys(&body,"{\"txt\": \"") || !stralloc_cat(&body,&apivalue)) nomem();
+  if (!stralloc_cats(&body,"\"}")) nomem();
+}
+
 /* 200 with a single code for the whole request */
 static void answer1(int code)
 {
   reqcode = code;
+  if (api) {
+    apianswer(code);
+    logcats(" ");
+    logcatulong(status);
+    logcats(" ");
+    logcats(dyn_code_word(code));
+    finish(0,0,0,0);
+  }
   if (!stralloc_copys(&body,dyn_code_word(code)) || !stralloc_cats(&body,"\n")) nomem();
   logcats(" ");
   logcats(dyn_code_word(code));
@@ -180,6 +228,7 @@ static void fail911(const char *reason,int e)
 {
   if (!reqcode) reqcode = DYN_911;
   if (!stralloc_copys(&body,"911\n")) nomem();
+  if (api) apianswer(DYN_911);
   logcats(" 911");
   finish(111,0,reason,e);
 }
@@ -287,12 +336,20 @@ static void getproxy(void)
   refuse(st,http_reason(st),0);
 }
 
+static int pathis(const char *p)
+{
+  return r.pathlen == str_len(p) && byte_equal(r.path,r.pathlen,p);
+}
+
+/* which form the path asks for (api): 1, or 0 for none (404) */
 static int pathok(void)
 {
-  if (r.pathlen == 1 && r.path[0] == '/') return 1;
-  if (r.pathlen == 11 && byte_equal(r.path,11,"/nic/update")) return 1;
-  if (r.pathlen == 10 && byte_equal(r.path,10,"/v3/update")) return 1;
-  return 0;
+  if (pathis("/") || pathis("/nic/update") || pathis("/v3/update")) return 1;
+  if (pathis("/update")) api = API_ACMEDNS;
+  else if (pathis("/present")) api = API_PRESENT;
+  else if (pathis("/cleanup")) api = API_CLEANUP;
+  else return 0;
+  return 1;
 }
 
 /* POST and PUT: the form body after the head, read within the same
@@ -303,6 +360,9 @@ static void readbody(unsigned int len,unsigned int got)
   int st;
 
   if (!r.hasbody) return;
+  /* dyndns2 takes a form, the ACME APIs JSON (whatever type a client
+     gives it: acme.sh says form, Caddy nothing) */
+  if (!api && r.bodylen && !r.form) { logcats(" -"); refuse(415,http_reason(415),0); }
   st = http_getbody(0,req,got,len + r.bodylen);
   if (st) {
     logcats(" -");
@@ -343,6 +403,11 @@ static void readrequest(void)
     logcats(" - ");
     logsafe(r.path,r.pathlen);
     refuse(404,"Not Found",0);
+  }
+  if (api && !(r.methodlen == 4 && byte_equal(r.method,4,"POST"))) {
+    logcats(" - ");
+    logsafe(r.path,r.pathlen);
+    refuse(405,http_reason(405),"Allow: POST\r\n");
   }
   readbody(len,got);
 }
@@ -397,18 +462,25 @@ static int getparam(const char *const *names)
   return n;
 }
 
-/* the names in param, separated by commas, as q's hosts: each valid
-   one ok (lower case, no trailing dot), the others kept as they are
-   for the log only */
+/* how many names param has, separated by commas */
+static unsigned int count(void)
+{
+  unsigned int i;
+  unsigned int n = 1;
+
+  for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
+  return n;
+}
+
+/* the names in param as q's hosts: each valid one ok (lower case, no
+   trailing dot), the others kept as they are for the log only */
 static void names(void)
 {
   struct dyn_host *h;
   unsigned int i;
   unsigned int j;
-  unsigned int n = 1;
 
-  for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
-  if (!dyn_req_hosts(&q,n)) nomem();
+  if (!dyn_req_hosts(&q,count())) nomem();
   for (i = 0,h = q.h;i <= param.len;i = j + 1,++h) {
     j = i + byte_chr(param.s + i,param.len - i,',');
     errno = 0; /* dnsname_fqdn sets it only when out of memory */
@@ -423,15 +495,19 @@ static void names(void)
 static void badauth(void)
 {
   unsigned int i;
-  unsigned int n = 1;
 
   reqcode = DYN_BADAUTH;
-  if (authtried && conf.status && findparam(p_hostname) == 1) {
-    for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
-    if (n <= conf.maxhosts) {
-      names();
-      for (i = 0;i < q.nh;++i) if (q.h[i].ok) q.h[i].r.code = DYN_BADAUTH;
-    }
+  if (api == API_ACMEDNS) {
+    /* acme-dns's answer; its clients send no Basic auth */
+    status = 401;
+    ctype = "application/json";
+    if (!stralloc_copys(&body,"{\"error\": \"forbidden\"}")) nomem();
+    logcats(" 401 forbidden");
+    finish(0,0,0,0);
+  }
+  if (!api && authtried && conf.status && findparam(p_hostname) == 1 && count() <= conf.maxhosts) {
+    names();
+    for (i = 0;i < q.nh;++i) if (q.h[i].ok) q.h[i].r.code = DYN_BADAUTH;
   }
   refuse(401,dyn_code_word(DYN_BADAUTH),"WWW-Authenticate: Basic realm=\"tinydnsdyn\"\r\n");
 }
@@ -450,6 +526,14 @@ static int getvalue(const char *const *names)
    delayed); a missing password is an empty one. */
 static void getcredentials(void)
 {
+  if (api == API_ACMEDNS) {
+    /* acme-dns: X-Api-User and X-Api-Key, checked like a password */
+    if (!r.hasapiuser || !r.apiuserlen || r.apiuserlen > AUTH_USERMAX
+        || byte_chr(r.apiuser,r.apiuserlen,':') < r.apiuserlen) { logcats(" -"); badauth(); }
+    if (!stralloc_copyb(&q.user,r.apiuser,r.apiuserlen)) nomem();
+    if (!stralloc_copyb(&pass,r.apikey,r.hasapikey ? r.apikeylen : 0)) nomem();
+    return;
+  }
   if (r.hasauth) {
     if (!auth_basic(r.auth,r.authlen,&q.user,&pass)) { logcats(" -"); badauth(); }
     return;
@@ -542,12 +626,10 @@ static void inferhost(void)
 static void gethosts(void)
 {
   unsigned int i;
-  unsigned int n = 1;
 
   if (!getparam(p_hostname) || !param.len || (param.len == 3 && case_equalb(param.s,3,"yes"))) inferhost();
   if (!param.len) answer1(DYN_NOTFQDN);
-  for (i = 0;i < param.len;++i) if (param.s[i] == ',') ++n;
-  if (n > conf.maxhosts) answer1(DYN_NUMHOST);
+  if (count() > conf.maxhosts) answer1(DYN_NUMHOST);
   names();
   for (i = 0;i < q.nh;++i)
     if (q.h[i].ok) q.h[i].allowed = auth_allows(&domains,q.h[i].name.s,q.h[i].name.len);
@@ -696,16 +778,23 @@ static void results(void)
   const char *sep;
   const char *word;
 
-  if (!stralloc_copys(&body,"")) nomem();
+  if (api) {
+    /* one host: its answer in the API's words */
+    apianswer(q.h[0].r.code);
+    logcats(" ");
+    logcatulong(status);
+  }
+  else if (!stralloc_copys(&body,"")) nomem();
   for (i = 0;i < q.nh;++i) {
     x = &q.h[i].r;
     word = dyn_code_word(x->code);
-    if (!stralloc_cats(&body,word)) nomem();
+    if (!api && !stralloc_cats(&body,word)) nomem();
     logcats(" ");
     logsafe(q.h[i].name.s,q.h[i].name.len);
     logcats("=");
     logcats(word);
     if (dyn_why_word(x->why)) { logcats(" "); logcats(dyn_why_word(x->why)); }
+    if (api) continue;
     if (dyn_code_served(x->code) && q.mode == DYN_SET) {
       /* the addresses the host now has: a family without lines is not
          echoed. ddclient and inadyn look only at the code before. */
@@ -808,6 +897,71 @@ static void update(void)
   finish(111,0,0,0);
 }
 
+/* The ACME challenge APIs: one value for one host, as txt= asks it
+   (scoped to the user's hosts, MAXPERHOUR, at most DYN_TXTMAX values,
+   answered only once served). acme-dns's POST /update,
+   {"subdomain": HOST, "txt": VALUE}: the subdomain is the host name,
+   whose challenge name is _acme-challenge.HOST (so no CNAME is needed);
+   the value is 43 base64url characters (a DNS-01 digest), and it stays
+   with the host's newest other one (DYN_TXTROLL: a name and its
+   wildcard); older ones go. lego's httpreq, POST /present and
+   /cleanup, {"fqdn": "_acme-challenge.HOST.", "value": VALUE}: the
+   value added or removed. Key names without case (json_get); a body
+   that is not such an object: acme-dns's forbidden, httpreq's 400. */
+static void acme(void)
+{
+  static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  struct json_member m[JSON_MEMBERS];
+  struct dyn_host *h;
+  const char *name = 0; /* set, or the request is answered (finish) */
+  const char *val = 0;
+  unsigned int namelen = 0;
+  unsigned int vallen = 0;
+  unsigned int n;
+  unsigned int i;
+
+  logcats(api == API_ACMEDNS ? " acme-dns" : api == API_PRESENT ? " httpreq:present" : " httpreq:cleanup");
+  if (!r.hasbody || !json_object(r.body,r.bodylen,m,&n)
+      || !json_get(m,n,api == API_ACMEDNS ? "subdomain" : "fqdn",&name,&namelen)
+      || !json_get(m,n,api == API_ACMEDNS ? "txt" : "value",&val,&vallen)) {
+    logcats(" bad-json");
+    if (api == API_ACMEDNS) answer1(DYN_BADAUTH);
+    status = 400;
+    if (!stralloc_copys(&body,"bad request\n")) nomem();
+    logcats(" 400");
+    finish(0,0,0,0);
+  }
+  if (api != API_ACMEDNS) {
+    /* _acme-challenge.HOST. names the host */
+    if (namelen < DYN_ACMELEN || !case_equalb(name,DYN_ACMELEN,DYN_ACME)) answer1(DYN_NOTFQDN);
+    name += DYN_ACMELEN;
+    namelen -= DYN_ACMELEN;
+  }
+  if (!dyn_req_hosts(&q,1)) nomem();
+  h = q.h;
+  errno = 0;
+  h->ok = dnsname_fqdn(&h->name,name,namelen);
+  if (!h->ok && errno == ENOMEM) nomem();
+  if (!h->ok && !stralloc_copyb(&h->name,name,namelen)) nomem();
+  if (h->ok) h->allowed = auth_allows(&domains,h->name.s,h->name.len);
+  q.mode = DYN_TXT;
+  q.now = (unsigned long) time(0);
+  dyn_txtnames(&q);
+  if (!h->ok) answer1(DYN_NOTFQDN);
+  if (!stralloc_copyb(&apivalue,val,vallen)) nomem();
+  if (api == API_ACMEDNS) {
+    for (i = 0;i < vallen;++i) if (byte_chr(b64url,64,val[i]) == 64) break;
+    if (vallen != 43 || i < vallen) answer1(DYN_BADAGENT);
+  }
+  /* one value, by txt='s rules */
+  if (!dyn_txtscan(&q.txt,val,vallen) || q.txt.n != 1) answer1(DYN_BADAGENT);
+  q.txt.action = api == API_ACMEDNS ? DYN_TXTROLL : api == API_PRESENT ? DYN_TXTADD : DYN_TXTDEL;
+  q.txt.lifetime = conf.acmelifetime;
+  update();
+  results();
+  finish(0,0,0,0);
+}
+
 int main(void)
 {
   if (fd_std() == -1) _exit(111); /* nowhere to say so */
@@ -822,6 +976,7 @@ int main(void)
   readrequest();
   if (conf.bad) { logcats(" -"); fail911(conf.bad,conf.baderrno); }
   authenticate();
+  if (api) acme();
   logcats(" 200");
   checkagent();
   gethosts();

@@ -1,5 +1,5 @@
 /* libFuzzer harness: one request head as a client may send it, through
-   the same steps as tinydnsdyn: http_getrequest's framing (from a
+   the same steps as tinydnsdyn: http_gethead's framing (from a
    pipe), http_parse, then the query's hostname and myip, the Basic
    credentials and the logged path. Checks what each step promises. */
 #include <stddef.h>
@@ -129,18 +129,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data,size_t size)
   deadline_set(10);
   st = http_gethead(pi[0],buf,&len,&got);
 
-  if (st != 0 && st != -1 && st != 400 && st != 414 && st != 431) fail("http_getrequest: unexpected status");
-  if (st == -1 && size) fail("http_getrequest: data taken for a closed connection");
+  if (st != 0 && st != -1 && st != 400 && st != 414 && st != 431) fail("http_gethead: unexpected status");
+  if (st == -1 && size) fail("http_gethead: data taken for a closed connection");
   if (st) { close(pi[0]); return 0; }
-  if (!len || len > HTTP_REQMAX || len > size) fail("http_getrequest: bad length");
+  if (!len || len > HTTP_REQMAX || len > size) fail("http_gethead: bad length");
   if (got < len || got > size || got > HTTP_REQMAX || !byte_equal(buf,got,(const char *) data))
     fail("http_gethead: bytes read differ from the input");
-  if (!byte_equal(buf,len,(const char *) data)) fail("http_getrequest: bytes changed");
-  if (blank(buf,len) != len) fail("http_getrequest: head does not end at the first blank line");
+  if (!byte_equal(buf,len,(const char *) data)) fail("http_gethead: bytes changed");
+  if (blank(buf,len) != len) fail("http_gethead: head does not end at the first blank line");
 
   byte_zero((char *) &r,sizeof r);
   st = http_parse(buf,len,&r);
-  if (st != 0 && st != 400 && st != 405 && st != 411 && st != 413 && st != 415 && st != 501 && st != 505)
+  if (st != 0 && st != 400 && st != 405 && st != 411 && st != 413 && st != 501 && st != 505)
     fail("http_parse: unexpected status");
   if (!st && r.hasbody) {
     /* the body: all of it that the input has, or 400 cut short */
