@@ -159,3 +159,25 @@ sandbox() {
   mount -t tmpfs tmpfs /run && mkdir /run/lock || die "sandbox: no tmpfs on /run"
   ip link set lo up || die "sandbox: cannot bring lo up"
 }
+
+# asaccount NAME: the handler runs as the service account (ensureusers)
+# in a directory of its own under /tmp that the account can reach (the
+# test's own may sit in one only root enters), with a copy of the
+# handler there; made the current directory, removed on exit. Once root
+# and passwd are made: accountfiles.
+asaccount() {
+  ensureusers
+  ACCTTOP=$(mktemp -d "/tmp/tinydnsdyn-$1.XXXXXX") || die "mktemp"
+  chmod 755 "$ACCTTOP"
+  trap 'lib_cleanup; rm -rf "$ACCTTOP"' EXIT
+  cp "$PROG" "$ACCTTOP/tinydnsdyn" || die "cp $PROG"
+  PROG=$ACCTTOP/tinydnsdyn
+  cd "$ACCTTOP" || die "cd $ACCTTOP"
+}
+
+# accountfiles: root/ and passwd the account's, and tcpserver to run the
+# handler as it
+accountfiles() {
+  chown -R tinydnsdyn: root passwd || die "chown"
+  TCPOPTS=(-u "$(id -u tinydnsdyn)" -g "$(id -g tinydnsdyn)")
+}

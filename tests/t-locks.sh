@@ -7,20 +7,13 @@
 # once, with the fix; one of the account's own with more bits is made 600.
 . "$TESTS/lib.sh" || exit 1
 . "$TESTS/lib-ops.sh" || exit 1
-ensureusers
-top=$(mktemp -d /tmp/tinydnsdyn-locks.XXXXXX) || die "mktemp"
-chmod 755 "$top"
-trap 'lib_cleanup; rm -rf "$top"' EXIT
-cp "$PROG" "$top/tinydnsdyn" || die "cp"
-PROG=$top/tinydnsdyn
-cd "$top" || die "cd"
+asaccount locks
 
 mkroot <<'EOF2'
 +h1.example.com:192.0.2.1:300
 EOF2
 adduser alice alice-pw
-chown -R tinydnsdyn: root passwd
-TCPOPTS=(-u "$(id -u tinydnsdyn)" -g "$(id -g tinydnsdyn)")
+accountfiles
 startserver TIMEOUT=5
 other() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 
@@ -31,7 +24,7 @@ for f in make.lock data.dyn.lock data.dyn.status.lock; do
 done
 echo '--- another account cannot open them, so cannot hold them'
 for f in make.lock data.dyn.lock data.dyn.status.lock; do
-  other flock -n -x "root/$f" true 2>&1 | sed "s|$top/||"
+  other flock -n -x "root/$f" true 2>&1 | sed "s|$ACCTTOP/||"
 done
 echo '--- another account holds a lock on ROOT itself: nothing waits for it'
 other flock -x root sleep 60 &

@@ -9,13 +9,7 @@
 # uncontended request gets.
 . "$TESTS/lib.sh" || exit 1
 . "$TESTS/lib-ops.sh" || exit 1
-ensureusers
-top=$(mktemp -d /tmp/tinydnsdyn-spool.XXXXXX) || die "mktemp"
-chmod 755 "$top"
-trap 'lib_cleanup; rm -rf "$top"' EXIT
-cp "$PROG" "$top/tinydnsdyn" || die "cp"
-PROG=$top/tinydnsdyn
-cd "$top" || die "cd"
+asaccount spool
 
 mkroot <<'EOF2'
 +h1.example.com:192.0.2.1:300
@@ -23,8 +17,7 @@ mkroot <<'EOF2'
 EOF2
 adduser alice alice-pw h1.example.com
 adduser bob bob-pw other.example.com
-chown -R tinydnsdyn: root passwd
-TCPOPTS=(-u "$(id -u tinydnsdyn)" -g "$(id -g tinydnsdyn)")
+accountfiles
 startserver TIMEOUT=60
 other() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 oneentry() { test "$(ls root | grep -c '^data\.dyn\.req\.')" = 1; }
