@@ -497,7 +497,7 @@ compile logline_safe.c logline.h stralloc.h
 	./compile logline_safe.c
 
 make_run.o: \
-compile make_run.c child.h make_run.h scan.h
+compile make_run.c child.h make_run.h
 	./compile make_run.c
 
 md5.o: \

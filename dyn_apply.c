@@ -84,15 +84,15 @@ int dyn_apply(struct dyn_batch *b,struct dyn_txn *t,const struct dyn_seen *seen,
     if (!changes(b)) { dyn_txn_abandon(t); return 0; }
   }
 
-  if (dyn_txn_new(t,why) == -1) { dyn_txn_abandon(t); return -1; }
+  if (dyn_txn_new(t,why) == -1) return fail(t,why,*why);
   /* too many edits to remember: the same pass again, writing */
   if (ed->lost ? dyn_write(b,t->fdin,t->r.fd,ed) == -1 : dyn_copy(t->fdin,0,ed->size,ed,t->r.fd) == -1)
     return fail(t,why,"unable to write temporary file");
-  if (dyn_txn_sync(t,why) == -1) { dyn_txn_abandon(t); return -1; }
+  if (dyn_txn_sync(t,why) == -1) return fail(t,why,*why);
   /* the write took long (a slow disk, a stopped leader): a waiting
      change whose handler gives up soon goes back (2), nothing done */
   if (late(b)) { dyn_txn_abandon(t); return 2; }
-  if (dyn_txn_commit(t,why) == -1) { dyn_txn_abandon(t); return -1; }
+  if (dyn_txn_commit(t,why) == -1) return fail(t,why,*why);
   /* the change is made: failing to count it only forgets one event */
   dyn_abuse(b,t->fn,1);
   return 1;

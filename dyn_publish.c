@@ -69,9 +69,10 @@ static int synced(int fdsync,const char **why)
 }
 
 /* Runs make (make_run) under the build lock fdbuild, which it
-   inherits, with the directory fdsync synced while it runs, and p->fdold (if not -1) closed once make's watchdog has it
-   too: the watchdog's close is the last (make_start), and frees the
-   file while this handler answers. */
+   inherits, with the directory fdsync synced while it runs, and
+   p->fdold (if not -1) closed once make's watchdog has it too: the
+   watchdog's close is the last (make_start), and frees the file while
+   this handler answers. */
 static int make(struct dyn_pub *p,int fdbuild,int fdsync,const char **why)
 {
   struct make_job j;
@@ -117,7 +118,7 @@ static int seed(struct dyn_pub *p,int fdbuild,int fdsync,const char **why)
    write the same files, data.tmp among them); whoever gets that lock
    and finds gen already built answers at once, and one make publishes
    every change written before it started. p->always: run make even so
-   (the old make-per-update behaviour, for comparison). Waits at most
+   (GROUPCOMMIT=0: a make per change, for comparison). Waits at most
    p->wait seconds for the build lock, then until the deadline; a make
    still running after p->limit seconds is killed (make_run), so a hung
    Makefile never blocks the service for good. p->sync: this handler

@@ -1,14 +1,11 @@
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <signal.h>
 #include <time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "scan.h"
 #include "child.h"
 #include "make_run.h"
 
@@ -42,34 +39,21 @@ static void after(struct timespec *end,unsigned int seconds)
 
 extern char **environ;
 
-/* closes the descriptors above 2 but keep and late: those found in
-   /proc/self/fd (a handful, where a loop over every possible number
-   costs 65536 system calls), or without /proc every number there may
-   be */
-static void closeall(int keep,int late)
+/* every descriptor above 2 closed but *fdout and *late (-1: none),
+   which become 3 and 4 (or -1, if late cannot be kept: then it is only
+   freed sooner) */
+static void closeall(int *fdout,int *late)
 {
-  DIR *dir;
-  struct dirent *d;
-  unsigned long u;
-  unsigned int n;
-  long fd;
-  long fdmax;
+  int o;
+  int l = -1;
 
-  dir = opendir("/proc/self/fd");
-  if (!dir) {
-    fdmax = sysconf(_SC_OPEN_MAX);
-    if (fdmax < 0 || fdmax > MAKE_FDMAX) fdmax = MAKE_FDMAX;
-    for (fd = 3;fd < fdmax;++fd)
-      if (fd != keep && fd != late) close(fd);
-    return;
-  }
-  while ((d = readdir(dir))) {
-    n = scan_ulong(d->d_name,&u);
-    if (!n || d->d_name[n] || u < 3 || u > MAKE_FDMAX) continue;
-    if ((int) u == keep || (int) u == late || (int) u == dirfd(dir)) continue;
-    close((int) u);
-  }
-  closedir(dir);
+  o = fcntl(*fdout,F_DUPFD,5);
+  if (o == -1) return; /* out of descriptors: nothing is closed, no harm */
+  if (*late != -1) l = fcntl(*late,F_DUPFD,5);
+  dup2(o,3);
+  *fdout = 3;
+  *late = l != -1 && dup2(l,4) != -1 ? 4 : -1;
+  closefrom(5);
 }
 
 /* The watchdog, in the child: runs make (child_start: its own process
@@ -89,6 +73,7 @@ static void watchdog(int fdout,int late,int lock,unsigned int limit)
   sigset_t chld;
   int res[2];
   pid_t pid;
+  int started;
   int f;
 
   f = open("/dev/null",O_RDWR);
@@ -102,15 +87,15 @@ static void watchdog(int fdout,int late,int lock,unsigned int limit)
   args[0] = "make";
   args[1] = 0;
   res[0] = 0;
-  if (child_start(&pid,args,environ,2,lock,1) == -1) {
+  started = child_start(&pid,args,environ,2,lock,1) == 0;
+  if (!started) {
     /* make not found or not runnable: as a child that could not exec
        it would have ended, exit 127 (the shell's way) */
     if (errno == EAGAIN || errno == ENOMEM) { res[0] = 2; res[1] = errno; }
     else res[1] = 127 << 8;
-    closeall(fdout,late);
   }
-  else {
-    closeall(fdout,late);
+  closeall(&fdout,&late);
+  if (started) {
     if (child_wait(pid,(long) limit * 1000L)) res[1] = child_reap(pid);
     else { res[0] = 1; res[1] = child_end(pid,CHILD_KILLGRACE); }
   }

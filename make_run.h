@@ -1,8 +1,6 @@
 #ifndef MAKE_RUN_H
 #define MAKE_RUN_H
 
-#define MAKE_FDMAX 65536 /* descriptors the watchdog looks at */
-
 #include <sys/types.h>
 
 struct make_job {
