@@ -343,10 +343,7 @@ static void doadd(void)
   newlines();
   begin(DYN_ADD);
   c = &q.h[0].c;
-  if ((addr.has4 && c->lines4) || (addr.has6 && c->lines6)) {
-    dyn_txn_abandon(&t);
-    die(100,name.s," already has address lines of that family in ",data,0);
-  }
+  if ((addr.has4 && c->lines4) || (addr.has6 && c->lines6)) die(100,name.s," already has address lines of that family in ",data,0);
   if (!stralloc_copy(&q.add,&added)) nomem();
   rewrite(&t);
   commit();
@@ -364,26 +361,16 @@ static void dotake(void)
   if (str_equal(data,STATIC)) die(100,"$DATA is ",STATIC,": nothing to take from",0);
   newuser();
   begin(DYN_ADD);
-  if (q.h[0].c.lines) {
-    dyn_txn_abandon(&t);
-    die(100,name.s," already has address lines in ",data,0);
-  }
+  if (q.h[0].c.lines) die(100,name.s," already has address lines in ",data,0);
   /* no make between the two renames: it would serve the host twice */
   fdmake = lock_open(DATADIR_MAKELOCK);
   if (fdmake == -1 || lock_wait(fdmake,WAIT) == -1) die(111,"unable to lock ",DATADIR_MAKELOCK,0,errno);
-  st.fn = STATIC;
-  st.fdlock = -1;
-  st.r.fd = -1;
-  st.r.tmp.len = 0;
+  st.fn = STATIC; /* no lock of its own (dyn_txn_lock): the operator's file */
   if (dyn_txn_open(&st,&failwhy) == -1) die(111,"unable to open ",STATIC,0,errno);
   setreq(DYN_TAKE);
   if (dyn_count(&b,st.fdin,&e) == -1) fail(e.why);
   c = &q.h[0].c;
-  if (!c->lines) {
-    dyn_txn_abandon(&st);
-    dyn_txn_abandon(&t);
-    die(100,name.s," has no address lines in ",STATIC,0);
-  }
+  if (!c->lines) die(100,name.s," has no address lines in ",STATIC,0);
   rewrite(&st);
   if (!stralloc_copy(&added,&q.add)) nomem();
   /* then the data file gets them, as add adds */
@@ -411,10 +398,7 @@ static void doremove(void)
   }
   begin(DYN_DROP);
   n = q.h[0].c.lines;
-  if (!n) {
-    dyn_txn_abandon(&t);
-    die(100,name.s," has no address lines in ",data,0);
-  }
+  if (!n) die(100,name.s," has no address lines in ",data,0);
   rewrite(&t);
   commit();
   if (dropuser) passwdcommit();
@@ -462,10 +446,7 @@ static void doacme(void)
     if (byte_chr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-",65,user.s[i]) == 65)
       usage("an acme user name has only letters, digits, '.', '_' and '-'");
   begin(DYN_ADD);
-  if (!q.h[0].c.lines) {
-    dyn_txn_abandon(&t);
-    die(100,name.s," has no address lines in ",data,0);
-  }
+  if (!q.h[0].c.lines) die(100,name.s," has no address lines in ",data,0);
   dyn_txn_abandon(&t);
   dyn_txn_unlock(&t);
   if (!stralloc_copy(&hosts,&name) || !stralloc_cats(&hosts,":acme")) nomem();
